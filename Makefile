@@ -1,0 +1,36 @@
+# Everything a fresh machine with Python, pip and make needs: the targets create
+# .venv themselves and install Debian packages (chromium, LibreOffice) when the
+# tests need them and they are missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test bench browser lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/se-graph audit data/sample -o reports/sample
+	@echo "Open reports/sample/index.html in a browser."
+
+# Debian's chromium drives the browser tests; LibreOffice opens the annotated
+# workbooks.  Installed only when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1 || \
+	  ( $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium libreoffice-calc-nogui >/dev/null )
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) reports/sample

@@ -1,0 +1,3 @@
+from se_graph.cli import main
+
+main()

@@ -1,0 +1,5 @@
+"""The se-graph command line (typer)."""
+
+from se_graph.cli.app import app, main
+
+__all__ = ["app", "main"]

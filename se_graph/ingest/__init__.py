@@ -1,0 +1,155 @@
+"""Read DCC workbooks into EPCL entries.  The only stage that knows spreadsheets exist.
+
+``read_inputs`` takes workbook paths (or folders of them) and returns every entry
+with its source location, a description of each table read, and the findings
+about individual cells.  A file that cannot be used at all raises ``InputError``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from se_graph.ingest.headers import alias_table, describe, missing_required
+from se_graph.ingest.table import HEADER_SCAN_ROWS, TableReader, cover_cohort, find_header
+from se_graph.ingest.workbook import sheets
+from se_graph.model import Entry, Finding, InputError, Location, Source
+from se_graph.model.config import Config
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """One table read: JSON's ``inputs`` item."""
+
+    source: Source
+    rows: int  # entries read from the table
+
+    def to_dict(self) -> dict:
+        s = self.source
+        return {"path": s.path, "kind": s.kind, "sheet": s.sheet, "header_row": s.header_row, "rows": self.rows}
+
+
+@dataclass
+class ReadResult:
+    tables: list[TableInfo] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; a folder gives its workbooks in name order."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.iterdir()
+                if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", "."))
+                and ".annotated." not in p.name
+            )
+            if not found:
+                raise InputError(f"{path}: the folder holds no workbook (.xlsx, .xlsm, .xls, .ods).")
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def read_inputs(
+    paths: Sequence[str | Path],
+    config: Config | None = None,
+    *,
+    cohort: str | None = None,
+    epcl: Sequence[str | Path] = (),
+) -> ReadResult:
+    """Read every workbook; ``epcl`` files are read as the current EPCL."""
+    config = config or Config()
+    result = ReadResult()
+    jobs = [(p, None) for p in expand(paths)] + [(p, "epcl") for p in expand(epcl)]
+    for path, kind in jobs:
+        read_workbook(path, config, result, cohort=cohort, kind=kind)
+    return result
+
+
+def read_workbook(
+    path: Path, config: Config, result: ReadResult, *, cohort: str | None = None, kind: str | None = None
+) -> None:
+    """Read the data tables of one workbook into ``result``."""
+    table = alias_table(config.aliases)
+    shown = str(path)
+    others: list[list[tuple[int, list]]] = []
+    tables_read = 0
+    best_failure: str | None = None
+    for name, rows in sheets(path, config.limits):
+        head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
+        header = find_header(head, table)
+        if header is None:
+            others.append(head)
+            continue
+        header_kind = kind or header.kind
+        if header_kind is None:
+            best_failure = best_failure or (
+                f"{shown}, sheet '{name}': the header row {header.row} has no 'DMCT Status' or "
+                "'Reason for Exclusion' column, so it is neither a DMCT Status List nor an "
+                "Excluded from DMCT Schedule."
+            )
+            others.append(head)
+            continue
+        missing = missing_required(header_kind, header.fields)
+        if missing:
+            columns = ", ".join(describe(m) for m in missing)
+            raise InputError(
+                f"{shown}, sheet '{name}': the header row {header.row} lacks the required "
+                f"column {columns} of a {header_kind} table."
+            )
+        rest = itertools.chain((r for r in head if r[0] > header.row), rows)
+        _read_table(path, config, result, name, header, header_kind, head, rest, cohort, others)
+        tables_read += 1
+    if not tables_read:
+        raise InputError(
+            best_failure
+            or f"{shown}: no sheet has the columns of a DMCT Status List or an Excluded from "
+            f"DMCT Schedule (looked for a header row with 'EPCL ID' in the first "
+            f"{HEADER_SCAN_ROWS} rows of each sheet)."
+        )
+
+
+def _read_table(path, config, result, name, header, kind, head, rest, cohort, others) -> None:
+    source = Source(
+        path=str(path),
+        sheet=name,
+        kind=kind,
+        header_row=header.row,
+        columns=tuple(
+            sorted(((f, h, c + 1) for f, (h, c) in header.fields.items()), key=lambda t: t[2])
+        ),
+    )
+    default_cohort = cohort or cover_cohort(r for r in head if r[0] < header.row)
+    default_cohort = default_cohort or next(filter(None, (cover_cohort(o) for o in others)), None)
+    reader = TableReader(source, config, default_cohort)
+    for field_name, text, col in header.duplicates:
+        reader.finding(
+            "SG113",
+            f"The header '{text}' repeats a column already read as '{header.fields[field_name][0]}'; "
+            "only the first is used.",
+            None, header.row, None,
+        )
+    reader.read(rest)
+    if default_cohort is None and "cohort" not in header.fields:
+        reader.findings.append(
+            Finding(
+                "SG110",
+                config.severity("SG110"),
+                "No cohort was found in a column, the --cohort option or a cover sheet; "
+                "entries are put in cohort 'unknown'.",
+                None,
+                Location(str(path), name, header.row, None),
+            )
+        )
+    result.tables.append(TableInfo(source, len(reader.entries)))
+    result.entries.extend(reader.entries)
+    result.findings.extend(reader.findings)

@@ -1,0 +1,158 @@
+"""Header matching: normalise header text, map aliases to fields, find the header row."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from se_graph.model.fields import DEVICE_FIELDS, FIELD_HEADERS, ROLES
+
+# Spec section 1: every alias must be accepted.
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "entry_id": ("EPCL Entry ID", "EPCL Entry", "Entry ID", "EPCL Ref"),
+    "dmc_id": ("DMC Ref", "DMC Reference"),
+    "cohort": ("SMSO", "SMSO Cohort", "Operating Capability"),
+    "install_status": ("Install Status", "Installation Type", "Meter Status"),
+    "dmct_status": ("Test Status", "Status"),
+    "test_report": ("Test Completion Report", "DMCT Report"),
+    "test_report_date": ("Test Completion Date",),
+    "sit_report": ("SIT Report",),
+    "target_fw": ("At Target FW", "Target Firmware"),
+    "upgrade_to": ("Upgrade Target", "Target FW EPCL ID", "FW Upgrade Target"),
+    "installs": ("Installs", "No. of Installations", "Install Count"),
+    "devices": ("No. of Devices", "Device Count"),
+    "epcl_report": ("Requested In", "EPCL Report No"),
+    "parent_id": (
+        "Equivalent To",
+        "Substantively Equivalent To",
+        "Parent Entry",
+        "Parent EPCL Entry",
+    ),
+    "exclusion_reason": ("Exclusion Reason", "Reason"),
+    "rationale": ("Comments", "Notes"),
+    "date_added": ("Date Added", "Date First Added"),
+}
+
+ROLE_ALIASES: dict[str, tuple[str, ...]] = {
+    "CHF": ("CHF", "Comms Hub", "Communications Hub", "CH"),
+    "ESME": ("ESME", "Electricity Meter"),
+    "GSME": ("GSME", "Gas Meter"),
+    "PPMID": ("PPMID", "Prepayment Interface Device"),
+    "IHD": ("IHD", "In-Home Display", "In Home Display"),
+    "HCALCS": ("HCALCS",),
+}
+
+DEVICE_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "manufacturer": ("Manufacturer",),
+    "model": ("Model",),
+    "hardware": ("Hardware Version", "HW Version", "Hardware"),
+    "firmware": ("Firmware Version", "FW Version", "Firmware", "FW"),
+}
+
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "status-list": ("entry_id", "install_status", "dmct_status"),
+    "excluded": ("entry_id", "install_status", "exclusion_reason"),
+    "epcl": ("entry_id",),
+}
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def normalise(text: object) -> str:
+    """Header key: case, spaces, punctuation and a trailing "(s)" ignored."""
+    if not isinstance(text, str):
+        return ""
+    key = text.strip().casefold()
+    if key.endswith("(s)"):
+        key = key[:-3]
+    return _NON_WORD.sub("", key)
+
+
+def alias_table(extra: Mapping[str, Sequence[str]] | None = None) -> dict[str, str]:
+    """Normalised header -> field name, with the config's extra aliases."""
+    table: dict[str, str] = {}
+    for name, header in FIELD_HEADERS.items():
+        table[normalise(header)] = name
+    for name, aliases in FIELD_ALIASES.items():
+        for alias in aliases:
+            table[normalise(alias)] = name
+    for role, role_names in ROLE_ALIASES.items():
+        for field in DEVICE_FIELDS:
+            for role_name in role_names:
+                for field_name in DEVICE_FIELD_ALIASES[field]:
+                    table[normalise(f"{role_name} {field_name}")] = f"{role}.{field}"
+    for name, aliases in (extra or {}).items():
+        for alias in aliases:
+            table[normalise(alias)] = name
+    return table
+
+
+def match_row(
+    cells: Sequence[object], above: Sequence[object], table: Mapping[str, str]
+) -> tuple[dict[str, tuple[str, int]], list[tuple[str, str, int]]]:
+    """Fields recognised in one row: field -> (header text, 0-based column).
+
+    A cell that does not match alone is tried with the group heading above it
+    (merged "CHF" over "Manufacturer | Model | ..."), carried right across blanks.
+    Also returns duplicates: (field, header, column) of repeated headers.
+    """
+    found: dict[str, tuple[str, int]] = {}
+    duplicates: list[tuple[str, str, int]] = []
+    group = ""
+    for col, cell in enumerate(cells):
+        if col < len(above) and isinstance(above[col], str) and above[col].strip():
+            group = above[col].strip()
+        if not isinstance(cell, str) or not cell.strip():
+            continue
+        header = cell.strip()
+        name = table.get(normalise(header))
+        if name is None and group:
+            name = table.get(normalise(f"{group} {header}"))
+            if name is not None:
+                header = f"{group} {header}"
+        if name is None:
+            continue
+        if name in found:
+            duplicates.append((name, header, col))
+        else:
+            found[name] = (header, col)
+    return found, duplicates
+
+
+def kind_of(fields: Iterable[str]) -> str | None:
+    """Which table a header row makes, told apart by its headers."""
+    names = set(fields)
+    if "entry_id" not in names:
+        return None
+    if "exclusion_reason" in names:
+        return "excluded"
+    if "dmct_status" in names or any(n.endswith(".model") for n in names):
+        return "status-list"
+    if len(names) >= 2:
+        return "epcl"
+    return None
+
+
+def missing_required(kind: str, fields: Iterable[str]) -> list[str]:
+    names = set(fields)
+    missing = [f for f in REQUIRED[kind] if f not in names]
+    if kind == "status-list" and not any(n.endswith(".model") for n in names):
+        missing.append("device")
+    return missing
+
+
+def describe(field_name: str) -> str:
+    if field_name == "device":
+        return "at least one device model column (e.g. 'CHF Model')"
+    return f"'{FIELD_HEADERS[field_name]}'"
+
+
+__all__ = [
+    "ROLES",
+    "alias_table",
+    "describe",
+    "kind_of",
+    "match_row",
+    "missing_required",
+    "normalise",
+]

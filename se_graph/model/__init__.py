@@ -1,0 +1,167 @@
+"""Frozen records shared by every stage: devices, entries, findings, locations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from se_graph.model.codes import CODES, SEVERITIES
+from se_graph.model.fields import FIELD_HEADERS
+
+__all__ = [
+    "CODES",
+    "SEVERITIES",
+    "Device",
+    "Entry",
+    "Finding",
+    "InputError",
+    "Location",
+    "Source",
+]
+
+
+class InputError(Exception):
+    """An input that cannot be used at all; the message is one plain sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something stands: file, sheet, Excel row number and column header."""
+
+    path: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.sheet is not None:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column '{self.column}'")
+        return ", ".join(parts)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.sheet or "", self.row or 0, self.column or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One data table read from one sheet of one workbook.
+
+    ``columns`` maps each recognised field to its header text and 1-based column.
+    """
+
+    path: str
+    sheet: str
+    kind: str
+    header_row: int
+    columns: tuple[tuple[str, str, int], ...] = ()
+
+    def header(self, field_name: str) -> str | None:
+        for name, header, _ in self.columns:
+            if name == field_name:
+                return header
+        return None
+
+    def column_index(self, field_name: str) -> int | None:
+        for name, _, index in self.columns:
+            if name == field_name:
+                return index
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Device:
+    role: str
+    manufacturer: str | None
+    model: str
+    hardware: str | None = None
+    firmware: str | None = None
+
+    def label(self) -> str:
+        text = " ".join(p for p in (self.manufacturer, self.model) if p)
+        if self.hardware:
+            text += f" HW {self.hardware}"
+        if self.firmware:
+            text += f" FW {self.firmware}"
+        return f"{self.role}: {text}"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One EPCL entry: one DMC at one installation status, from one row."""
+
+    entry_id: str
+    source: Source
+    row: int
+    cohort: str = "unknown"
+    install_status: str | None = None  # active | dormant | mixed
+    devices: tuple[Device, ...] = ()
+    dmc_id: str | None = None
+    dmct_status: str | None = None  # tested | covered | pending | failed | excluded
+    test_report: str | None = None
+    test_report_date: str | None = None
+    sit_report: str | None = None
+    target_fw: bool | None = None
+    upgrade_to: str | None = None
+    installs: int | None = None
+    device_count: int | None = None
+    epcl_report: int | None = None
+    parent_id: str | None = None
+    exclusion_reason: str | None = None  # se | uneconomic | fw-upgrade | covered | other
+    rationale: str | None = None
+    date_added: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.source.kind
+
+    @property
+    def location(self) -> Location:
+        return Location(self.source.path, self.source.sheet, self.row)
+
+    def at(self, field_name: str) -> Location:
+        """The location of one of this entry's cells, by field name."""
+        header = self.source.header(field_name) or FIELD_HEADERS.get(field_name)
+        return Location(self.source.path, self.source.sheet, self.row, header)
+
+    def device(self, role: str) -> Device | None:
+        for device in self.devices:
+            if device.role == role:
+                return device
+        return None
+
+    def same_dmc_key(self) -> tuple:
+        """Cohort and devices: what Active/Dormant/Mixed entries of one DMC share."""
+        return (self.cohort, self.devices)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    severity: str
+    message: str
+    entry: str | None
+    location: Location
+
+    def sort_key(self) -> tuple:
+        return (*self.location.sort_key(), self.code, self.entry or "", self.message)
+
+    def to_dict(self) -> dict:
+        loc = self.location
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "entry": self.entry,
+            "message": self.message,
+            "location": {
+                "path": loc.path,
+                "sheet": loc.sheet,
+                "row": loc.row,
+                "column": loc.column,
+            },
+        }
+
+
