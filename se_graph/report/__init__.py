@@ -1,1 +1,16 @@
-"""se_graph.report"""
+"""Renderers: each returns content (str or bytes); none prints or exits."""
+
+from se_graph.report.files import write_atomic
+from se_graph.report.jsonout import render_json, to_dict
+from se_graph.report.junit import render_junit
+from se_graph.report.markdown import render_markdown
+from se_graph.report.text import render_text
+
+RENDERERS = {
+    "text": render_text,
+    "json": render_json,
+    "markdown": render_markdown,
+    "junit": render_junit,
+}
+
+__all__ = ["RENDERERS", "render_json", "render_junit", "render_markdown", "render_text", "to_dict", "write_atomic"]

@@ -1,0 +1,76 @@
+"""What every command shares: option types, error-to-exit-code mapping, output."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from se_graph.model import InputError
+
+Files = Annotated[list[Path], typer.Argument(metavar="FILE...", help="Workbooks (.xlsx, .xlsm, .xls, .ods) or folders of them.", show_default=False)]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML config: header aliases, equivalence policy, severities, limits.")]
+CohortOpt = Annotated[Optional[str], typer.Option("--cohort", help="Cohort for tables that have no Cohort column or cover sheet.")]
+EpclOpt = Annotated[Optional[list[Path]], typer.Option("--epcl", help="The current EPCL workbook: its entries count as tested roots.")]
+ReportOpt = Annotated[Optional[int], typer.Option("--report", help="Which EPCL report's entries are requested (default: every entry with an EPCL Report).")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")]
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"se-graph: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def guarded(debug: bool, body: Callable[[], int]) -> None:
+    """Run a command body and map its outcome to the spec's exit codes."""
+    try:
+        code = body()
+    except typer.Exit:
+        raise
+    except InputError as exc:
+        if debug:
+            traceback.print_exc()
+        fail(str(exc), 2)
+    except KeyboardInterrupt:
+        fail("interrupted.", 130)
+    except Exception as exc:  # anything else is our bug
+        if debug:
+            traceback.print_exc()
+        name = type(exc).__name__
+        fail(
+            f"internal error ({name}: {exc}). This is a bug in se-graph: please report it "
+            "with the command you ran; --debug shows the traceback.",
+            3,
+        )
+    raise typer.Exit(code)
+
+
+@contextmanager
+def progress(message: str):
+    """A spinner on stderr, only when it is a terminal."""
+    if sys.stderr.isatty():
+        from rich.console import Console
+
+        with Console(stderr=True).status(message, spinner="dots"):
+            yield
+    else:
+        yield
+
+
+def emit(content: str | bytes, output: Path | None) -> None:
+    """Write to ``output`` atomically, else to stdout."""
+    from se_graph.report import write_atomic
+
+    if output is None:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, content)

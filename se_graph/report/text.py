@@ -1,0 +1,60 @@
+"""Human text output: a rich table of findings and a one-line verdict."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def verdict(analysis, strict: bool = False) -> str:
+    g = analysis.graph
+    g1 = sum(1 for v in g.group.values() if v == 1)
+    g2 = [i for i, v in g.group.items() if v == 2]
+    untraced = sum(1 for i in g2 if i not in g.root)
+    counts = f"{analysis.errors} error{'s' * (analysis.errors != 1)}, {analysis.warnings} warning{'s' * (analysis.warnings != 1)}"
+    groups = f"{len(g.entries)} entries, {g1} in Group 1, {len(g2)} in Group 2"
+    if analysis.valid(strict):
+        return f"PASS: {groups}; every Group 2 entry traces to a tested entry; {counts}."
+    traced = f"{untraced} Group 2 entr{'ies do' if untraced != 1 else 'y does'} not trace" if untraced else "all Group 2 entries trace"
+    return f"FAIL: {groups}; {traced}; {counts}."
+
+
+def _location(f) -> str:
+    loc = f.location
+    parts = [loc.path.rsplit("/", 1)[-1]]
+    if loc.sheet:
+        parts.append(loc.sheet)
+    if loc.row:
+        parts.append(f"row {loc.row}")
+    if loc.column:
+        parts.append(loc.column)
+    return ", ".join(parts)
+
+
+def render_text(analysis, strict: bool = False, *, color: bool = False, quiet: bool = False, width: int = 140) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=False
+    )
+    shown = [f for f in analysis.findings if not quiet or f.severity == "error"]
+    if shown and not quiet:
+        table = Table(show_lines=False, header_style="bold", expand=False)
+        for name in ("severity", "code", "entry", "where", "message"):
+            table.add_column(name, overflow="fold")
+        for f in shown:
+            table.add_row(
+                Text(f.severity, style=_STYLE.get(f.severity, "")),
+                Text(f.code),
+                Text(f.entry or "-"),
+                Text(_location(f)),
+                Text(f.message),  # Text, never markup: cell text may hold "[...]"
+            )
+        console.print(table)
+    line = verdict(analysis, strict)
+    console.print(Text(line, style="bold green" if line.startswith("PASS") else "bold red"))
+    return buffer.getvalue()
