@@ -165,5 +165,11 @@ def template(
     guarded(debug, body)
 
 
+from se_graph.cli import audit_cmd, graph_cmd  # noqa: E402  (commands in their own modules)
+
+graph_cmd.register(app)
+audit_cmd.register(app)
+
+
 def main() -> None:
     app()
