@@ -84,14 +84,14 @@ def excluded(path: Path, rows: list[dict], **kwargs) -> Path:
     return _table(path, EXCLUDED_FIELDS, rows, **kwargs)
 
 
-def tested(entry_id: str, status: str = "Dormant", **fields) -> dict:
+def row_tested(entry_id: str, status: str = "Dormant", **fields) -> dict:
     """A tested Group 1 row with the standard devices."""
     return {"entry_id": entry_id, "cohort": "MOC Secure", "install_status": status, **DEVICES,
             "dmct_status": "Tested", "test_report": f"DMCT report {entry_id}", "target_fw": "Y",
             "installs": 100, "epcl_report": 22, **fields}
 
 
-def child(entry_id: str, parent: str, status: str = "Dormant", **fields) -> dict:
+def row_child(entry_id: str, parent: str, status: str = "Dormant", **fields) -> dict:
     """A substantive-equivalence child differing only in ESME firmware."""
     return {"entry_id": entry_id, "cohort": "MOC Secure", "install_status": status,
             **DEVICES, "ESME.firmware": "2.4", "exclusion_reason": "Substantive Equivalence",

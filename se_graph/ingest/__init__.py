@@ -139,7 +139,7 @@ def _read_table(path, config, result, name, header, kind, head, rest, cohort, ot
             None, header.row, None,
         )
     reader.read(rest)
-    if default_cohort is None and "cohort" not in header.fields:
+    if reader.unknown_cohort:
         reader.findings.append(
             Finding(
                 "SG110",

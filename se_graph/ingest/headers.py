@@ -126,10 +126,12 @@ def kind_of(fields: Iterable[str]) -> str | None:
         return None
     if "exclusion_reason" in names:
         return "excluded"
-    if "dmct_status" in names or any(n.endswith(".model") for n in names):
+    if "dmct_status" in names:
         return "status-list"
-    if len(names) >= 2:
-        return "epcl"
+    if "date_added" in names:
+        return "epcl"  # the current EPCL lists when each entry was added
+    if any(n.endswith(".model") for n in names):
+        return "status-list"  # reported below as lacking its DMCT Status column
     return None
 
 

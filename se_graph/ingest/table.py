@@ -77,6 +77,7 @@ class TableReader:
             if f"{role}.model" in self._cols
         ]
         self._device_cache: dict[tuple, Device] = {}
+        self.unknown_cohort = False  # some entry found no cohort anywhere
 
     def finding(self, code: str, message: str, entry: str | None, row: int | None, field: str | None) -> None:
         column = self.source.header(field) if field else None
@@ -135,6 +136,8 @@ class TableReader:
             if name in self._cols:
                 data[name] = values.text(get(cells, name))
         cohort = values.text(get(cells, "cohort")) or self.cohort
+        if cohort == "unknown":
+            self.unknown_cohort = True
         status = values.word(get(cells, "install_status"))
         if status not in INSTALL_STATUSES:
             if status is not None or self.source.kind != "epcl":
