@@ -15,6 +15,10 @@ _GROUPLESS = {
 }
 
 
+def lists_devices(entry) -> bool:
+    return any(name.endswith(".model") for name, _, _ in entry.source.columns)
+
+
 def why_not_group1(ctx: Context, entry_id: str) -> str:
     """A short phrase saying why an entry that exists is not a tested root."""
     entry = ctx.graph.entries[entry_id]
@@ -121,12 +125,13 @@ def not_permitted_variation(ctx: Context):
     PPMID, IHD or HCALCS the parent has, and may have a different IHD; it may not
     change CHF or ESME manufacturer, model or hardware, nor GSME, PPMID or HCALCS
     manufacturer or model, nor have a device its parent lacks. The `[policy]`
-    table of the config changes this per role.
+    table of the config changes this per role. Entries read from a table with no
+    device columns (an EPCL list of ids, say) are not compared.
     """
     g = ctx.graph
     for i, par in g.parent.items():
-        if par not in g.entries:
-            continue
+        if par not in g.entries or not (lists_devices(g.entries[par]) and lists_devices(g.entries[i])):
+            continue  # a table without device columns gives nothing to compare
         bad = [d for d in differences(g.entries[par], g.entries[i], ctx.config.policy) if not d.permitted]
         if bad:
             column = f"{bad[0].role}.{bad[0].field or 'model'}"
