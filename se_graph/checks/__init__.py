@@ -3,6 +3,7 @@ command (read the workbooks, build the graph, run every rule)."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +49,18 @@ def analyse(
     report: int | None = None,
 ) -> Analysis:
     """Read, build and check; raises ``InputError`` when an input is unusable."""
-    config = config or Config()
+    # Millions of small records and no reference cycles: the cyclic collector
+    # would rescan the growing heap again and again for nothing.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyse(paths, config or Config(), cohort, epcl, report)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _analyse(paths, config: Config, cohort, epcl, report) -> Analysis:
     read = read_inputs(paths, config, cohort=cohort, epcl=epcl)
     graph = build(read.entries, report=report)
     by_code: dict[str, list[Finding]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import islice, repeat
 from operator import itemgetter
 
 from se_graph.ingest import values
@@ -126,8 +127,17 @@ _REQUIRED_VALUE = {
 _ENTRY_FIELD = {"devices": "device_count"}
 
 
+CHUNK_ROWS = 16_384
+_ENTRY_FIELDS = [f for f in Entry.__dataclass_fields__ if f not in ("entry_id", "source", "row", "cohort", "devices")]
+
+
 class TableReader:
-    """Turns the data rows of one table into entries, collecting findings."""
+    """Turns the data rows of one table into entries, collecting findings.
+
+    Rows are read in chunks and parsed column by column: each distinct cell value
+    of a column is parsed once and the column mapped through the result, which
+    keeps the per-row cost in C while memory stays bounded by the chunk.
+    """
 
     def __init__(self, source: Source, config: Config, cohort: str | None):
         self.source = source
@@ -138,26 +148,22 @@ class TableReader:
         self.unknown_cohort = False  # some entry found no cohort anywhere
         cols = {name: col - 1 for name, _, col in source.columns}
         self._id_col = cols["entry_id"]
-        plan = []
+        self._width = max(cols.values()) + 1
+        self._plan = []
         for name, (parse, code, cached) in _PARSERS.items():
             if name in cols:
                 blank = _REQUIRED_VALUE.get(name)
                 blank_problem = blank[1] if blank and source.kind in blank[0] else None
-                plan.append((cols[name], (name, _ENTRY_FIELD.get(name, name), parse, code, {} if cached else None, blank_problem)))
-        self._plan = [step for _, step in plan]
-        self._get = _getter([col for col, _ in plan])
-        # every device cell of a row is looked up at once: device combinations
-        # repeat, so one cache hit replaces parsing twenty cells
-        self._roles = [role for role in ROLES if f"{role}.model" in cols]
-        device_cols = [cols.get(f"{role}.{f}") for role in self._roles for f in DEVICE_FIELDS]
-        self._get_devices = _getter([c for c in device_cols if c is not None])
-        self._device_cache: dict[tuple, tuple] = {}
-        self._role_readers = []
-        for role in self._roles:
+                cache = {} if cached else None  # kept across chunks where values repeat
+                self._plan.append((cols[name], name, _ENTRY_FIELD.get(name, name), _cell_parser(parse, blank_problem), code, cache))
+        # per role: cell getter, fields present, raw cells -> number, number -> Device
+        self._roles = []
+        for role in ROLES:
             present = [f for f in DEVICE_FIELDS if f"{role}.{f}" in cols]
-            get = _getter([cols[f"{role}.{f}"] for f in present])
-            self._role_readers.append((role, get, present, {}))
-        self._width = max(cols.values()) + 1
+            if "model" in present:
+                get = itemgetter(*(cols[f"{role}.{f}"] for f in present))
+                self._roles.append((role, get, present, {}, []))
+        self._combos: dict[tuple, tuple[Device, ...]] = {}
 
     def finding(self, code: str, message: str, entry: str | None, row: int | None, field: str | None) -> None:
         column = self.source.header(field) if field else None
@@ -165,24 +171,99 @@ class TableReader:
         self.findings.append(Finding(code, self.config.severity(code), message, entry, location))
 
     def read(self, rows: Iterable[tuple[int, list]]) -> None:
-        id_col = self._id_col
-        for number, cells in rows:
-            raw_id = cells[id_col] if id_col < len(cells) else None
-            if raw_id.__class__ is str and len(raw_id) == 6 and raw_id.isdigit():
-                entry_id, problem, restored = raw_id, None, False  # the common case, fast
+        rows = iter(rows)
+        while chunk := list(islice(rows, CHUNK_ROWS)):
+            self._read_chunk(chunk)
+
+    def _read_chunk(self, chunk: list[tuple[int, list]]) -> None:
+        width, id_col = self._width, self._id_col
+        ids, numbers, kept = [], [], []
+        for number, cells in chunk:
+            if len(cells) < width:
+                cells = list(cells) + [None] * (width - len(cells))
+            raw = cells[id_col]
+            if raw.__class__ is str and len(raw) == 6 and raw.isdigit():
+                entry_id = raw  # the common case, checked fast
             else:
-                entry_id, problem, restored = values.entry_id(raw_id)
-            if entry_id is None:
-                self._not_an_entry(number, cells, raw_id, problem)
-                continue
-            if restored:
-                self.finding(
-                    "SG101",
-                    f"EPCL ID '{values.text(raw_id)}' was read as {entry_id}: its leading "
-                    "zeros were lost, so store the ID as text.",
-                    entry_id, number, "entry_id",
-                )
-            self.entries.append(self._entry(entry_id, number, cells))
+                entry_id, problem, restored = values.entry_id(raw)
+                if entry_id is None:
+                    self._not_an_entry(number, cells, raw, problem)
+                    continue
+                if restored:
+                    self.finding(
+                        "SG101",
+                        f"EPCL ID '{values.text(raw)}' was read as {entry_id}: its leading "
+                        "zeros were lost, so store the ID as text.",
+                        entry_id, number, "entry_id",
+                    )
+            ids.append(entry_id)
+            numbers.append(number)
+            kept.append(cells)
+        if not kept:
+            return
+        fields: dict[str, list] = {}
+        for col, name, key, parse, code, cache in self._plan:
+            column = list(map(itemgetter(col), kept))
+            parsed, any_problem = _map_column(column, parse, cache)
+            fields[key] = list(map(_first, parsed))
+            if any_problem:
+                self._problems(ids, numbers, parsed, name, code)
+        cohorts = fields.pop("cohort", None)
+        if cohorts is None:
+            cohorts = [self.cohort] * len(ids)
+        elif None in cohorts:
+            cohorts = [c or self.cohort for c in cohorts]
+        if self.cohort == "unknown" and "unknown" in cohorts:
+            self.unknown_cohort = True
+        columns = [fields.get(f) or repeat(None) for f in _ENTRY_FIELDS]
+        devices = self._devices(ids, numbers, kept)
+        self.entries.extend(
+            map(Entry, ids, repeat(self.source), numbers, cohorts, columns[0], devices, *columns[1:])
+        )
+
+    def _problems(self, ids, numbers, parsed, name, code) -> None:
+        header = self.source.header(name)
+        for entry_id, number, (_, problem) in zip(ids, numbers, parsed):
+            if problem:
+                text = f"Entry {entry_id}: {header} {problem}." if code == "SG106" else f"Entry {entry_id} {problem}."
+                self.finding(code, text, entry_id, number, name)
+
+    def _devices(self, ids, numbers, rows) -> list[tuple[Device, ...]]:
+        """Each row's devices.  Every distinct (manufacturer, model, hardware,
+        firmware) of a role is parsed once and numbered; every distinct tuple of
+        those numbers (a device combination) is built once."""
+        if not self._roles:
+            return [()] * len(rows)
+        numbered = []
+        for role, get, present, index, devices in self._roles:
+            keys = list(map(get, rows))
+            new = set(keys).difference(index)
+            for key in new:
+                index[key] = len(devices)
+                devices.append(self._device(role, present, key))
+            found = list(map(index.__getitem__, keys))
+            numbered.append(found)
+            if any(devices[index[k]] is not None and devices[index[k]].firmware is None for k in set(keys)):
+                for entry_id, number, i in zip(ids, numbers, found):
+                    device = devices[i]
+                    if device is not None and device.firmware is None:
+                        self.finding(
+                            "SG109", f"Entry {entry_id}: the {role} {device.model} has no firmware version.",
+                            entry_id, number, f"{role}.firmware",
+                        )
+        combos = list(zip(*numbered))
+        for combo in set(combos).difference(self._combos):
+            picked = (self._roles[r][4][i] for r, i in enumerate(combo))
+            self._combos[combo] = tuple(d for d in picked if d is not None)
+        return list(map(self._combos.__getitem__, combos))
+
+    @staticmethod
+    def _device(role: str, present: list[str], key: object) -> Device | None:
+        parts = dict(zip(present, map(values.device_text, key if len(present) > 1 else (key,))))
+        model = parts.get("model")
+        if model is None:
+            return None
+        return Device(role, parts.get("manufacturer"), model, parts.get("hardware"), parts.get("firmware"))
 
     def _not_an_entry(self, number: int, cells: list, raw_id: object, problem: str | None) -> None:
         filled = [c for c in cells if values.text(c) is not None]
@@ -198,68 +279,36 @@ class TableReader:
         else:
             self.finding("SG112", f"Row {number} has data but no EPCL ID; the row was skipped.", None, number, "entry_id")
 
-    def _entry(self, entry_id: str, number: int, cells: list) -> Entry:
-        if len(cells) < self._width:
-            cells = list(cells) + [None] * (self._width - len(cells))
-        data: dict[str, object] = {}
-        for (name, key, parse, code, cache, blank_problem), raw in zip(self._plan, self._get(cells)):
-            if raw == "" or raw is None:
-                value, problem = None, blank_problem
-            else:
-                hit = cache.get(raw) if cache is not None else None
-                if hit is None:
-                    hit = parse(raw)
-                    if cache is not None:
-                        cache[raw] = hit
-                value, problem = hit
-                if value is None and problem is None:
-                    problem = blank_problem  # a cell of spaces is blank too
-            data[key] = value
-            if problem:
-                header = self.source.header(name)
-                text = f"Entry {entry_id}: {header} {problem}." if code == "SG106" else f"Entry {entry_id} {problem}."
-                self.finding(code, text, entry_id, number, name)
-        cohort = data.pop("cohort", None) or self.cohort
-        if cohort == "unknown":
-            self.unknown_cohort = True
-        devices = ()
-        if self._roles:
-            raw = self._get_devices(cells)
-            hit = self._device_cache.get(raw)
-            if hit is None:
-                hit = self._device_cache[raw] = self._parse_devices(cells)
-            devices, no_firmware = hit
-            for role, model in no_firmware:
-                self.finding(
-                    "SG109", f"Entry {entry_id}: the {role} {model} has no firmware version.",
-                    entry_id, number, f"{role}.firmware",
-                )
-        return Entry(entry_id=entry_id, source=self.source, row=number, cohort=cohort, devices=devices, **data)
 
-    def _parse_devices(self, cells: list) -> tuple[tuple[Device, ...], tuple]:
-        """Devices of a row whose combination was not seen before; each role's
-        cells are cached too, since one role's device repeats far more."""
-        found, no_firmware = [], []
-        for role, get, present, cache in self._role_readers:
-            key = get(cells)
-            device = cache.get(key, False)
-            if device is False:
-                parts = dict(zip(present, (values.device_text(v) for v in key)))
-                model = parts.get("model")
-                device = cache[key] = Device(role, parts.get("manufacturer"), model, parts.get("hardware"), parts.get("firmware")) if model else None
-            if device is None:
-                continue
-            found.append(device)
-            if device.firmware is None:
-                no_firmware.append((role, device.model))
-        return tuple(found), tuple(no_firmware)
+_first = itemgetter(0)
 
 
-def _getter(cols: list[int]) -> Callable[[list], tuple]:
-    """A fast fetch of several cells of a row, always as a tuple."""
-    if not cols:
-        return lambda cells: ()
-    if len(cols) == 1:
-        col = cols[0]
-        return lambda cells: (cells[col],)
-    return itemgetter(*cols)
+def _cell_parser(parse: Callable, blank_problem: str | None) -> Callable[[object], tuple]:
+    """parse() with blank cells (and cells of spaces) giving ``blank_problem``."""
+
+    def cell(raw: object) -> tuple:
+        if raw is None or raw == "":
+            return None, blank_problem
+        value, problem = parse(raw)
+        if value is None and problem is None:
+            return None, blank_problem
+        return value, problem
+
+    return cell
+
+
+def _map_column(column: list, parse: Callable, cache: dict | None) -> tuple[list[tuple], bool]:
+    """(value, problem) per cell, each distinct value parsed once; and whether
+    any cell has a problem.  True, 1 and 1.0 are equal as dict keys but not as
+    cells, so a column holding booleans is parsed cell by cell."""
+    try:
+        distinct = set(column)
+    except TypeError:
+        distinct = None
+    if distinct is None or any(v.__class__ is bool for v in distinct):
+        parsed = [parse(v) for v in column]
+        return parsed, any(problem for _, problem in parsed)
+    table = cache if cache is not None else {}
+    for value in distinct.difference(table):
+        table[value] = parse(value)
+    return list(map(table.__getitem__, column)), any(table[v][1] for v in distinct)

@@ -1,0 +1,1 @@
+"""se_graph.sample"""
