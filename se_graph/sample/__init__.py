@@ -1,1 +1,77 @@
-"""se_graph.sample"""
+"""Realistic synthetic DCC workbooks (seeded, deterministic) and blank templates.
+
+``write_sample`` writes one DMCT Status List and one Excluded from DMCT Schedule
+workbook per cohort; with ``defects`` it injects one of each defect the checks
+find and writes ``defects.json`` saying which entries carry which findings.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+from se_graph.sample.build import Cohort, Ids, family
+from se_graph.sample.writer import Sheet, slug, write_template
+
+__all__ = ["write_sample", "write_template"]
+
+MAX_ENTRIES = 999_000  # entry ids have 6 digits
+
+
+def write_sample(
+    out_dir: str | Path,
+    *,
+    entries: int = 300,
+    cohorts: Sequence[str] = ("MOC Secure", "FOC"),
+    seed: int = 22,
+    defects: bool = False,
+    report: int = 22,
+) -> list[Path]:
+    """Write the workbooks (and ``defects.json``); returns the paths written."""
+    if not cohorts:
+        raise ValueError("give at least one cohort.")
+    entries = min(entries, MAX_ENTRIES)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    ids = Ids(rng, dense=entries > 300_000)
+    groups = [Cohort(name, random.Random(f"{seed}:{name}"), ids, report) for name in cohorts]
+    sheets = {
+        (c.name, kind): Sheet(out / f"{slug(c.name)}-{slug(kind_name)}.xlsx", kind, c.name)
+        for c in groups
+        for kind, kind_name in (("status-list", "dmct status list"), ("excluded", "excluded from dmct"))
+    }
+
+    written = [0]
+
+    def sink(cohort: Cohort):
+        def emit(kind: str, row: dict) -> None:
+            sheets[(cohort.name, kind)].add(row)
+            written[0] += 1
+        return emit
+
+    injected, notes = [], []
+    if defects:
+        from se_graph.sample.defects import inject
+
+        first, second = groups[0], groups[1] if len(groups) > 1 else None
+        injected, notes = inject(first, second, sink(first), sink(second) if second else None)
+    share = max(1, (entries - min(written[0], entries)) // len(groups))
+    for c in groups:
+        emit, start = sink(c), written[0]
+        while written[0] - start < share:
+            family(c, emit)
+    if defects:
+        sheets[(groups[0].name, "status-list")].totals(notes)
+    paths = []
+    for sheet in sheets.values():
+        sheet.close()
+        paths.append(sheet.path)
+    if defects:
+        path = out / "defects.json"
+        doc = {"seed": seed, "defects": injected}
+        path.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
