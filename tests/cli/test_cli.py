@@ -10,6 +10,7 @@ from se_graph.report import to_dict
 from tests.builders import excluded, row_child, row_tested, status_list
 
 runner = CliRunner()
+DATA = __import__("pathlib").Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.fixture
@@ -127,3 +128,32 @@ def test_rules_lists_every_code():
     result = invoke("rules")
     assert result.exit_code == 0
     assert all(code in result.stdout for code in CODES)
+
+
+def test_bundled_sample_passes_and_every_group2_entry_traces():
+    result = invoke("validate", str(DATA / "sample"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    group2 = [e for e in doc["entries"] if e["group"] == 2]
+    assert group2 and all(e["trace"] and e["root"] for e in group2)
+    assert doc["findings"] == []
+
+
+def test_bundled_broken_sample_reports_exactly_its_defects():
+    from collections import Counter
+
+    result = invoke("validate", str(DATA / "broken"), "--format", "json")
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    defects = json.loads(DATA / "broken" / "defects.json".read_text())
+    want = Counter((f["code"], f["entry"]) for d in defects["defects"] for f in d["expected_findings"])
+    assert Counter((f["code"], f["entry"]) for f in doc["findings"]) == want
+
+
+def test_trace_on_a_sample_group2_entry_names_its_root_and_evidence():
+    doc = json.loads(invoke("validate", str(DATA / "sample"), "--format", "json").stdout)
+    child = next(e for e in doc["entries"] if e["group"] == 2)
+    result = invoke("trace", child["id"], str(DATA / "sample"))
+    assert result.exit_code == 0
+    assert f"--se--> {child['trace'][1]}" in result.output
+    assert "differences:" in result.output and "DMCT report: DMCT TCR" in result.output
