@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import networkx
 import pytest
@@ -10,7 +11,7 @@ from se_graph.report import to_dict
 from tests.builders import excluded, row_child, row_tested, status_list
 
 runner = CliRunner()
-DATA = __import__("pathlib").Path(__file__).resolve().parents[2] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.fixture
@@ -145,7 +146,7 @@ def test_bundled_broken_sample_reports_exactly_its_defects():
     result = invoke("validate", str(DATA / "broken"), "--format", "json")
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
-    defects = json.loads(DATA / "broken" / "defects.json".read_text())
+    defects = json.loads((DATA / "broken" / "defects.json").read_text())
     want = Counter((f["code"], f["entry"]) for d in defects["defects"] for f in d["expected_findings"])
     assert Counter((f["code"], f["entry"]) for f in doc["findings"]) == want
 
