@@ -36,13 +36,29 @@ def _location(f) -> str:
     return ", ".join(parts)
 
 
+def _inputs(analysis) -> Table:
+    """What was read: each table's file, kind, sheet, header row and entries."""
+    table = Table(title="Read", title_justify="left", header_style="bold", expand=False)
+    for name in ("file", "kind", "sheet", "header row", "entries"):
+        table.add_column(name, overflow="fold")
+    for info in analysis.tables:
+        s = info.source
+        table.add_row(Text(s.path.rsplit("/", 1)[-1]), Text(s.kind), Text(s.sheet), str(s.header_row), str(info.rows))
+    return table
+
+
 def render_text(analysis, strict: bool = False, *, color: bool = False, quiet: bool = False, width: int = 140) -> str:
     buffer = io.StringIO()
     console = Console(
         file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=False
     )
     shown = [f for f in analysis.findings if not quiet or f.severity == "error"]
-    if shown and not quiet:
+    if not quiet and analysis.tables:
+        console.print(_inputs(analysis))
+    if quiet:
+        for f in shown:
+            console.print(Text(f"{f.code} {f.entry or '-'} ({_location(f)}): {f.message}"), soft_wrap=True)
+    elif shown:
         table = Table(show_lines=False, header_style="bold", expand=False)
         for name in ("severity", "code", "entry", "where", "message"):
             table.add_column(name, overflow="fold")

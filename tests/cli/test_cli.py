@@ -44,7 +44,10 @@ def test_strict_turns_warnings_into_exit_1(good):
 def test_errors_exit_1_and_quiet_prints_only_errors_and_verdict(bad):
     result = invoke("validate", "--quiet", *bad)
     assert result.exit_code == 1
-    assert result.output.strip().startswith("FAIL") and "SG202" not in result.output.splitlines()[-1]
+    lines = result.output.strip().splitlines()
+    assert lines[-1].startswith("FAIL")
+    assert lines[:-1] and all(line.startswith("SG2") for line in lines[:-1]), "one line per error, no warnings"
+    assert "Read" not in result.output
 
 
 def test_missing_file_exits_2_with_one_sentence(tmp_path):
