@@ -1,0 +1,144 @@
+"""What the HTML explorer shows: which entries (focus, errors, cohort), their
+hierarchy level, role and the data its side panel needs. All linear passes."""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+
+from se_graph.graph import cohort_key
+
+ROLES = {
+    "tested": ("Group 1, tested", "#2e7d32"),
+    "covered": ("Group 1 via Clause 20.9", "#81c784"),
+    "group2": ("Group 2, substantively equivalent", "#1e88e5"),
+    "fw": ("Firmware-upgrade source", "#fb8c00"),
+    "other": ("Other (pending, failed, uneconomic, untraced)", "#9e9e9e"),
+}
+EDGES = {
+    "se": {"color": "#1e3a5f", "dashes": False, "width": 1.5},
+    "status": {"color": "#2e7d32", "dashes": [8, 5], "width": 1.5},
+    "fw": {"color": "#e65100", "dashes": [2, 4], "width": 1.5},
+}
+
+
+def role_of(g, i: str) -> str:
+    grp = g.group.get(i)
+    if grp == 1:
+        return "tested" if i in g.tested else "covered"
+    if grp == 2:
+        return "group2"
+    if i in g.upgrade:
+        return "fw"
+    return "other"
+
+
+def select(analysis, *, focus: str | None, depth: int | None, errors_only: bool, cohort: str | None) -> list[str]:
+    """The ids to draw, in a stable order."""
+    g = analysis.graph
+    ids = set(g.entries)
+    if cohort is not None:
+        key = cohort_key(cohort)
+        ids = {i for i in ids if cohort_key(g.entries[i].cohort) == key}
+    if errors_only:
+        bad = {f.entry for f in analysis.findings if f.severity == "error" and f.entry in g.entries}
+        keep = set(bad)
+        for i in bad:  # and what each relies on, for context
+            keep.update(g.nx.successors(i))
+        ids &= keep
+    if focus is not None:
+        ids &= _around(g.nx, focus, depth)
+    return sorted(ids)
+
+
+def _around(nx_graph, start: str, depth: int | None) -> set[str]:
+    """The focus, what it relies on and what relies on it, within ``depth`` hops."""
+    seen = {start: 0}
+    for step in (nx_graph.successors, nx_graph.predecessors):
+        queue = deque([start])
+        dist = {start: 0}
+        while queue:
+            node = queue.popleft()
+            if depth is not None and dist[node] >= depth:
+                continue
+            for nxt in step(node):
+                if nxt not in dist:
+                    dist[nxt] = dist[node] + 1
+                    queue.append(nxt)
+        seen.update(dist)
+    return set(seen)
+
+
+def levels(g, ids: list[str]) -> dict[str, int]:
+    """Roots (entries relying on nothing shown) on level 0, each entry one below what it relies on.
+
+    Each node's level is memoised, so the walk is linear; a cycle member gets the
+    level at which the walk met it.
+    """
+    shown = set(ids)
+    level: dict[str, int] = {}
+    for start in ids:
+        path, node, on_path = [], start, set()
+        while node not in level and node not in on_path:
+            on_path.add(node)
+            path.append(node)
+            targets = [t for t in g.nx.successors(node) if t in shown]
+            if not targets:
+                break
+            node = min(targets)
+        base = level.get(node, -1)
+        for n in reversed(path):
+            base += 1
+            level[n] = base
+    return level
+
+
+def size(installs: int | None) -> float:
+    return round(10 + 6 * math.log10(1 + (installs or 0)), 2)
+
+
+def evidence(g, i: str) -> str:
+    e = g.entries[i]
+    parts = []
+    if e.test_report:
+        parts.append(f"DMCT report: {e.test_report}")
+    if e.sit_report:
+        parts.append(f"SIT report: {e.sit_report}")
+    if i in g.epcl_ids:
+        parts.append("on the current EPCL")
+    return "; ".join(parts) or "none named"
+
+
+def status_of(e) -> str:
+    return e.dmct_status or (f"excluded: {e.exclusion_reason}" if e.exclusion_reason else "unknown")
+
+
+def payload(analysis, ids: list[str]) -> dict:
+    """Nodes, edges and legend as plain data for the page."""
+    g = analysis.graph
+    shown = set(ids)
+    level = levels(g, ids)
+    errors: dict[str, list] = {}
+    for f in analysis.findings:
+        if f.entry in shown:
+            errors.setdefault(f.entry, []).append([f.code, f.severity, f.message])
+    nodes = []
+    for i in ids:
+        e = g.entries[i]
+        role = role_of(g, i)
+        nodes.append({
+            "id": i, "level": level[i], "role": role, "size": size(e.installs),
+            "error": any(s == "error" for _, s, _ in errors.get(i, ())),
+            "cohort": e.cohort, "install_status": (e.install_status or "unknown").title(),
+            "status": status_of(e), "installs": e.installs, "devices": e.device_count,
+            "device_list": [d.label() for d in e.devices], "findings": errors.get(i, []),
+            "trace": g.trace(i), "evidence": evidence(g, i),
+        })
+    edges = [
+        {"from": a, "to": b, "kind": kind}
+        for a, b, kind in sorted(g.nx.edges(data="kind"))
+        if a in shown and b in shown
+    ]
+    return {"nodes": nodes, "edges": edges,
+            "roles": {k: {"label": v[0], "color": v[1]} for k, v in ROLES.items()}, "role_order": list(ROLES),
+            "edge_styles": EDGES}
