@@ -1,0 +1,1 @@
+from tests.checks.conftest import check  # noqa: F401  (shared fixture)
