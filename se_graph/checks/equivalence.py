@@ -15,8 +15,13 @@ _GROUPLESS = {
 }
 
 
-def lists_devices(entry) -> bool:
-    return any(name.endswith(".model") for name, _, _ in entry.source.columns)
+def lists_devices(entry, cache: dict[int, bool]) -> bool:
+    """Whether the entry's table has device columns (cached per table for one run)."""
+    source = entry.source
+    known = cache.get(id(source))
+    if known is None:
+        known = cache[id(source)] = any(name.endswith(".model") for name, _, _ in source.columns)
+    return known
 
 
 def why_not_group1(ctx: Context, entry_id: str) -> str:
@@ -129,8 +134,9 @@ def not_permitted_variation(ctx: Context):
     device columns (an EPCL list of ids, say) are not compared.
     """
     g = ctx.graph
+    tables: dict[int, bool] = {}  # the graph keeps every table alive for the run
     for i, par in g.parent.items():
-        if par not in g.entries or not (lists_devices(g.entries[par]) and lists_devices(g.entries[i])):
+        if par not in g.entries or not (lists_devices(g.entries[par], tables) and lists_devices(g.entries[i], tables)):
             continue  # a table without device columns gives nothing to compare
         bad = [d for d in differences(g.entries[par], g.entries[i], ctx.config.policy) if not d.permitted]
         if bad:

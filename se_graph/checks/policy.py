@@ -31,7 +31,7 @@ class Difference:
 
 
 def _same(a: str | None, b: str | None) -> bool:
-    return (a or "").casefold() == (b or "").casefold()
+    return a == b or (a or "").casefold() == (b or "").casefold()
 
 
 def _name(device: Device) -> str:
@@ -40,9 +40,13 @@ def _name(device: Device) -> str:
 
 def differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy]) -> list[Difference]:
     """Every device difference from parent to child, each marked permitted or not."""
+    if parent.devices is child.devices:
+        return []  # ingest shares one tuple between rows of the same device combination
+    olds = {d.role: d for d in parent.devices}
+    news = {d.role: d for d in child.devices}
     out: list[Difference] = []
     for role in ROLES:
-        old, new = parent.device(role), child.device(role)
+        old, new = olds.get(role), news.get(role)
         if old is None and new is None:
             continue
         rules = policy[role]
@@ -50,7 +54,7 @@ def differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy]) -
             out.append(Difference(role, None, _name(old), None, rules.may_lack))
         elif old is None:
             out.append(Difference(role, None, None, _name(new), rules.may_add))
-        else:
+        elif old is not new and old != new:
             for name in DEVICE_FIELDS:
                 a, b = getattr(old, name), getattr(new, name)
                 if not _same(a, b):

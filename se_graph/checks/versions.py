@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _HEX = re.compile(r"0x([0-9a-f]+)")
 _PLAIN_HEX = re.compile(r"[0-9a-f]+")
@@ -18,6 +19,7 @@ def _tokens(version: str) -> list[int | str]:
     return [int(t) if t.isdigit() else t for t in _TOKEN.findall(text)]
 
 
+@lru_cache(maxsize=1 << 16)  # lists repeat the same few versions many times
 def compare(a: str, b: str) -> int | None:
     """-1, 0 or 1 as ``a`` is older, equal or newer than ``b``; None when the
     order cannot be decided (the first difference is between words, or between a

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -172,4 +173,15 @@ audit_cmd.register(app)
 
 
 def main() -> None:
-    app()
+    """The console entry point."""
+    try:
+        app()
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    else:
+        code = 0
+    # Everything is written: leave without freeing every entry object one by one,
+    # which costs a visible pause on large lists (a third of a second at 100k).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

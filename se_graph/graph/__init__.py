@@ -11,22 +11,27 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from se_graph.model import Entry
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # fields compared when one id appears on several rows (only where both give them)
 COMPARED = ("cohort", "install_status", "devices", "installs", "device_count", "upgrade_to", "parent_id")
 
 
+@lru_cache(maxsize=1024)  # a handful of cohorts, asked about for every entry
 def cohort_key(cohort: str) -> str:
     return " ".join(cohort.casefold().split())
 
 
 @dataclass
 class Graph:
-    nx: nx.DiGraph
+    edges: dict[tuple[str, str], str]  # (from, to) -> kind: se, status or fw
     entries: dict[str, Entry]  # the merged record of each id
     rows: dict[str, list[Entry]]  # every row of each id, in reading order
     conflicts: dict[str, list[str]]  # id -> fields on which its rows disagree
@@ -48,6 +53,25 @@ class Graph:
     # group, a missing id, a cycle member or a Group 2 entry with no parent
     dead_end: dict[str, str] = field(default_factory=dict)
     visits: int = 0  # nodes visited by the trace pass; the linearity test reads it
+
+    _nx: nx.DiGraph | None = field(default=None, repr=False)
+
+    @property
+    def nx(self) -> nx.DiGraph:
+        """The networkx graph: one node per entry, edges with a ``kind``.
+
+        Built on first use (the explorer asks for it; validation does not need it).
+        """
+        if self._nx is None:
+            import networkx as nx
+
+            graph = nx.DiGraph()
+            graph.add_nodes_from(self.entries)
+            # one bulk call per kind: far cheaper than an add_edge call per edge
+            for kind in ("se", "status", "fw"):
+                graph.add_edges_from((pair for pair, k in self.edges.items() if k == kind), kind=kind)
+            self._nx = graph
+        return self._nx
 
     def trace(self, entry_id: str) -> list[str] | None:
         """Ids from the entry to its tested root, or None if it does not trace."""
@@ -116,8 +140,6 @@ def build(
     tested = {
         i for i, e in merged.items() if (e.dmct_status == "tested" and e.test_report) or i in epcl_ids
     }
-    graph = nx.DiGraph()
-    graph.add_nodes_from(merged)
     parent: dict[str, str] = {}
     upgrade: dict[str, str] = {}
     dormant: dict[str, str] = {}
@@ -126,13 +148,14 @@ def build(
         if e.install_status == "dormant":
             by_dmc.setdefault((cohort_key(e.cohort), e.devices), []).append(i)
     group: dict[str, int] = {}
+    edges: dict[tuple[str, str], str] = {}  # (from, to) -> kind; the first kind found wins
     for i, e in merged.items():
         if e.exclusion_reason == "se":
             group[i] = 2
             if e.parent_id:
                 parent[i] = e.parent_id
                 if e.parent_id in merged:
-                    graph.add_edge(i, e.parent_id, kind="se")
+                    edges[(i, e.parent_id)] = "se"
         elif e.dmct_status == "covered" or e.exclusion_reason == "covered":
             target = e.parent_id if e.parent_id in merged else None
             if target is None and not e.parent_id:
@@ -141,7 +164,7 @@ def build(
                 target = candidates[0] if candidates else None
             if target is not None:
                 dormant[i] = target
-                graph.add_edge(i, target, kind="status")
+                edges[(i, target)] = "status"
                 if (
                     e.install_status in ("active", "mixed")
                     and target in tested
@@ -151,11 +174,11 @@ def build(
                     group[i] = 1
         if e.upgrade_to:
             upgrade[i] = e.upgrade_to
-            if e.upgrade_to in merged and not graph.has_edge(i, e.upgrade_to):
-                graph.add_edge(i, e.upgrade_to, kind="fw")
+            if e.upgrade_to in merged:
+                edges.setdefault((i, e.upgrade_to), "fw")
     for i in tested:
         group.setdefault(i, 1)
-    g = Graph(graph, merged, rows, conflicts, tested, group, parent, dormant, upgrade, epcl_ids=epcl_ids)
+    g = Graph(edges, merged, rows, conflicts, tested, group, parent, dormant, upgrade, epcl_ids=epcl_ids)
     _trace(g)
     g.se_cycles = _cycles(parent)
     g.fw_cycles = _cycles(upgrade)
@@ -208,15 +231,33 @@ def _dead_ends(g: Graph) -> dict[str, str]:
 
 
 def _cycles(edges: dict[str, str]) -> list[list[str]]:
-    """Cycles of a one-edge-per-node relation, via strongly connected components."""
+    """Cycles of a one-edge-per-node relation, via strongly connected components.
+
+    A memoised walk first sets aside every node whose chain ends (most of them):
+    they are in no cycle. What is left leads into a cycle, and only that part is
+    handed to networkx, so a clean list never pays for it.
+    """
+    ends: set[str] = set()  # the chain from here reaches a node with no edge
+    loops: set[str] = set()  # the chain from here runs into a cycle
+    for start in edges:
+        path, node, on_path = [], start, set()
+        while node in edges and node not in ends and node not in loops and node not in on_path:
+            on_path.add(node)
+            path.append(node)
+            node = edges[node]
+        (loops if node in on_path or node in loops else ends).update(path)
+    if not loops:
+        return []
+    import networkx as nx
+
     sub = nx.DiGraph()
-    sub.add_edges_from((a, b) for a, b in edges.items())
+    sub.add_edges_from((a, edges[a]) for a in loops)
     cycles = []
     for comp in nx.strongly_connected_components(sub):
         if len(comp) > 1 or any(edges.get(n) == n for n in comp):
-            start = min(comp)
-            order, node = [start], edges[start]
-            while node != start:
+            first = min(comp)
+            order, node = [first], edges[first]
+            while node != first:
                 order.append(node)
                 node = edges[node]
             cycles.append(order)

@@ -8,7 +8,9 @@ about individual cells.  A file that cannot be used at all raises ``InputError``
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,13 +72,38 @@ def read_inputs(
     config = config or Config()
     result = ReadResult()
     jobs = [(p, None) for p in expand(paths)] + [(p, "epcl") for p in expand(epcl)]
-    for path, kind in jobs:
+    if len(jobs) == 1:
+        path, kind = jobs[0]
         read_workbook(path, config, result, cohort=cohort, kind=kind)
+        return result
+    # calamine parses a workbook without holding the GIL: open the next workbooks
+    # in threads while this one's rows are turned into entries (two ahead, so
+    # memory holds at most three workbooks)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        pending: deque = deque()
+        queue = iter(jobs)
+        for path, kind in itertools.islice(queue, 2):
+            pending.append((path, kind, pool.submit(_opened, path, config.limits)))
+        while pending:
+            path, kind, future = pending.popleft()
+            for nxt in itertools.islice(queue, 1):
+                pending.append((*nxt, pool.submit(_opened, nxt[0], config.limits)))
+            read_workbook(path, config, result, cohort=cohort, kind=kind, opened=future.result())
     return result
 
 
+def _opened(path: Path, limits) -> Iterator[tuple[str, Iterable]]:
+    """The workbook's sheets with the first one already loaded: calamine loads
+    every sheet before handing out the first, so that work happens here, in a
+    worker thread; the rest of the generator then runs in the reading thread."""
+    it = sheets(path, limits)
+    first = next(it, None)
+    return itertools.chain([first] if first is not None else [], it)
+
+
 def read_workbook(
-    path: Path, config: Config, result: ReadResult, *, cohort: str | None = None, kind: str | None = None
+    path: Path, config: Config, result: ReadResult, *, cohort: str | None = None, kind: str | None = None,
+    opened: Iterable | None = None,
 ) -> None:
     """Read the data tables of one workbook into ``result``."""
     table = alias_table(config.aliases)
@@ -84,7 +111,7 @@ def read_workbook(
     others: list[list[tuple[int, list]]] = []
     tables_read = 0
     best_failure: str | None = None
-    for name, rows in sheets(path, config.limits):
+    for name, rows in opened if opened is not None else sheets(path, config.limits):
         head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
         header = find_header(head, table)
         if header is None:
