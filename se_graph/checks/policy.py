@@ -42,9 +42,22 @@ def differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy]) -
     """Every device difference from parent to child, each marked permitted or not."""
     if parent.devices is child.devices:
         return []  # ingest shares one tuple between rows of the same device combination
+    old_devices, new_devices = parent.devices, child.devices
+    if len(old_devices) == len(new_devices) and all(a.role == b.role for a, b in zip(old_devices, new_devices)):
+        # same roles, in the same (ROLES) order: compare device by device
+        out: list[Difference] = []
+        for old, new in zip(old_devices, new_devices):
+            if old is not new and old != new:
+                may = policy[old.role].may_differ
+                for name in DEVICE_FIELDS:
+                    a, b = getattr(old, name), getattr(new, name)
+                    if not _same(a, b):
+                        out.append(Difference(old.role, name, a, b, name in may))
+        if [d.role for d in out] == sorted((d.role for d in out), key=ROLES.index):
+            return out
     olds = {d.role: d for d in parent.devices}
     news = {d.role: d for d in child.devices}
-    out: list[Difference] = []
+    out = []
     for role in ROLES:
         old, new = olds.get(role), news.get(role)
         if old is None and new is None:

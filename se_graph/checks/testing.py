@@ -102,6 +102,8 @@ def tested_and_excluded(ctx: Context):
     """An entry is marked tested in the Status List and also excluded from the schedule."""
     g = ctx.graph
     for i, rows in g.rows.items():
+        if len(rows) < 2:
+            continue  # one row cannot be both
         tested = [r for r in rows if r.kind == "status-list" and r.dmct_status == "tested"]
         excluded = [r for r in rows if r.kind == "excluded"]
         if tested and excluded:

@@ -136,7 +136,7 @@ def build(
 ) -> Graph:
     """Build the graph, groups, traces and firmware chains."""
     merged, rows, conflicts = merge_rows(entries)
-    epcl_ids = {i for i, rs in rows.items() if any(r.kind == "epcl" for r in rs)}
+    epcl_ids = {e.entry_id for e in entries if e.source.kind == "epcl"}
     tested = {
         i for i, e in merged.items() if (e.dmct_status == "tested" and e.test_report) or i in epcl_ids
     }
@@ -193,22 +193,26 @@ def _trace(g: Graph) -> None:
     children: dict[str, list[str]] = {}
     for child, par in g.parent.items():
         children.setdefault(par, []).append(child)
-    queue = deque()
-    for i, grp in g.group.items():
-        if grp == 1:
-            g.root[i] = i
-            g.depth[i] = 0
-            queue.append(i)
+    root, depth, next_hop, group = g.root, g.depth, g.next_hop, g.group  # locals: this loop is hot
+    queue = deque(i for i, grp in group.items() if grp == 1)
+    for i in queue:
+        root[i] = i
+        depth[i] = 0
+    visits = 0
     while queue:
         node = queue.popleft()
-        g.visits += 1
-        for child in children.get(node, ()):
-            if child in g.root or g.group.get(child) != 2:
+        visits += 1
+        kids = children.get(node)
+        if not kids:
+            continue
+        for child in kids:
+            if child in root or group.get(child) != 2:
                 continue
-            g.next_hop[child] = node
-            g.root[child] = g.root[node]
-            g.depth[child] = g.depth[node] + 1
+            next_hop[child] = node
+            root[child] = root[node]
+            depth[child] = depth[node] + 1
             queue.append(child)
+    g.visits += visits
 
 
 def _dead_ends(g: Graph) -> dict[str, str]:

@@ -40,6 +40,9 @@ class ReadResult:
     tables: list[TableInfo] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # role -> (raw cells -> number, number -> Device), shared by every table so
+    # the same device read from two workbooks is one object (cheap to compare)
+    devices: dict = field(default_factory=dict, repr=False)
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -157,7 +160,7 @@ def _read_table(path, config, result, name, header, kind, head, rest, cohort, ot
     )
     default_cohort = cohort or cover_cohort(r for r in head if r[0] < header.row)
     default_cohort = default_cohort or next(filter(None, (cover_cohort(o) for o in others)), None)
-    reader = TableReader(source, config, default_cohort)
+    reader = TableReader(source, config, default_cohort, result.devices)
     for field_name, text, col in header.duplicates:
         reader.finding(
             "SG113",

@@ -139,7 +139,7 @@ class TableReader:
     keeps the per-row cost in C while memory stays bounded by the chunk.
     """
 
-    def __init__(self, source: Source, config: Config, cohort: str | None):
+    def __init__(self, source: Source, config: Config, cohort: str | None, pool: dict | None = None):
         self.source = source
         self.config = config
         self.cohort = cohort or "unknown"
@@ -162,7 +162,9 @@ class TableReader:
             present = [f for f in DEVICE_FIELDS if f"{role}.{f}" in cols]
             if "model" in present:
                 get = itemgetter(*(cols[f"{role}.{f}"] for f in present))
-                self._roles.append((role, get, present, {}, []))
+                # keyed by the fields present too: tables may give different ones
+                index, devices = (pool if pool is not None else {}).setdefault((role, tuple(present)), ({}, []))
+                self._roles.append((role, get, present, index, devices))
         self._combos: dict[tuple, tuple[Device, ...]] = {}
 
     def finding(self, code: str, message: str, entry: str | None, row: int | None, field: str | None) -> None:
@@ -237,25 +239,25 @@ class TableReader:
         numbered = []
         for role, get, present, index, devices in self._roles:
             keys = list(map(get, rows))
-            new = set(keys).difference(index)
-            for key in new:
+            for key in set(keys).difference(index):
                 index[key] = len(devices)
                 devices.append(self._device(role, present, key))
             found = list(map(index.__getitem__, keys))
             numbered.append(found)
-            if any(devices[index[k]] is not None and devices[index[k]].firmware is None for k in set(keys)):
+            unfirmed = {i for i in set(found) if devices[i] is not None and devices[i].firmware is None}
+            if unfirmed:
                 for entry_id, number, i in zip(ids, numbers, found):
-                    device = devices[i]
-                    if device is not None and device.firmware is None:
+                    if i in unfirmed:
                         self.finding(
-                            "SG109", f"Entry {entry_id}: the {role} {device.model} has no firmware version.",
+                            "SG109", f"Entry {entry_id}: the {role} {devices[i].model} has no firmware version.",
                             entry_id, number, f"{role}.firmware",
                         )
+        pools = [devices for _, _, _, _, devices in self._roles]
         combos = list(zip(*numbered))
-        for combo in set(combos).difference(self._combos):
-            picked = (self._roles[r][4][i] for r, i in enumerate(combo))
-            self._combos[combo] = tuple(d for d in picked if d is not None)
-        return list(map(self._combos.__getitem__, combos))
+        known = self._combos
+        for combo in set(combos).difference(known):
+            known[combo] = tuple([d for d in map(list.__getitem__, pools, combo) if d is not None])
+        return list(map(known.__getitem__, combos))
 
     @staticmethod
     def _device(role: str, present: list[str], key: object) -> Device | None:

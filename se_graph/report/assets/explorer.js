@@ -175,6 +175,11 @@
     highlighted: function () { return state.trace.concat(state.dependents).sort(); },
     trace: function () { return state.trace.slice(); },
     dependents: function () { return state.dependents.slice(); },
+    exampleId: function () {
+      var n = data.nodes.find(function (m) { return m.role === "group2" && m.trace && (relyOnMe[m.id] || []).length; })
+        || data.nodes.find(function (m) { return m.role === "group2" && m.trace; }) || data.nodes[0];
+      return n ? n.id : null;
+    },
     domPosition: function (id) { return network.canvasToDOM(network.getPositions([id])[id]); }
   };
 })();
