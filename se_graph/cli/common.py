@@ -36,6 +36,11 @@ def guarded(debug: bool, body: Callable[[], int]) -> None:
         if debug:
             traceback.print_exc()
         fail(str(exc), 2)
+    except OSError as exc:  # the machine, not se-graph: a full disk, a folder that cannot be written
+        if debug:
+            traceback.print_exc()
+        where = f"{exc.filename}: " if exc.filename else ""
+        fail(f"{where}{exc.strerror or exc}; nothing was changed there.", 2)
     except KeyboardInterrupt:
         fail("interrupted.", 130)
     except Exception as exc:  # anything else is our bug

@@ -1,0 +1,50 @@
+"""Bombs are refused quickly and in bounded memory, measured in a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.hostile.make_corpus import BIG, write
+
+
+@pytest.fixture(scope="module")
+def bombs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bombs")
+    write(folder)
+    return folder
+
+
+def measured(args, env=None) -> tuple[int, float, float, str]:
+    """(exit code, seconds, peak MB, stderr) of one fresh se-graph process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "se_graph", *args], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    return os.waitstatus_to_exitcode(status), time.perf_counter() - start, usage.ru_maxrss / 1024, err
+
+
+@pytest.mark.parametrize("name", sorted(BIG))
+@pytest.mark.parametrize("reader", ["calamine", "openpyxl"])
+def test_bombs_are_refused_in_under_5_s_and_500_mb(bombs, name, reader):
+    env = {**os.environ, "SE_GRAPH_READER": reader}
+    code, seconds, peak, err = measured(["validate", str(bombs / name)], env)
+    assert "Traceback" not in err
+    # openpyxl (only a fallback) parses a million empty rows slowly but in bounded memory
+    limit = 30 if (reader, name) == ("openpyxl", "million-formatted-rows.xlsx") else 5
+    assert seconds < limit, f"{name} via {reader}: {seconds:.1f} s"
+    assert peak < 500, f"{name} via {reader}: {peak:.0f} MB"
+    if "bomb" in name:
+        assert code == 2 and err.count("\n") == 1
+
+
+def test_openpyxl_parses_xml_through_defusedxml():
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML, "defusedxml must be installed so openpyxl refuses entity bombs"
