@@ -39,7 +39,8 @@ def first_draw(browser, path: Path, shot: Path | None = None) -> float:
     page.wait_for_function("window.__seGraphFirstDraw !== undefined", timeout=300_000)
     seconds = time.perf_counter() - start
     if shot is not None:
-        page.evaluate("window.seGraph.select(window.seGraph.exampleId())")
+        page.evaluate("(() => { const id = window.seGraph.exampleId(); window.seGraph.select(id);"
+                      " window.seGraph.zoomTo(id, 1.1); })()")
         page.wait_for_timeout(300)
         shot.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(shot))
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     pages = {
         "sample (data/sample)": page_for(ROOT / "data" / "sample", OUT / "sample.html"),
-        "20,000 entries": page_for(sample_set(20_000), OUT / "20k.html"),
+        "20,000 entries": page_for(sample_set(20_000), OUT / "20k.html", limit=50_000),
     }
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)

@@ -35,7 +35,8 @@ def network(data: dict):
     net = Network(directed=True, cdn_resources="in_line")
     for n in data["nodes"]:
         role = ROLES[n["role"]]
-        node = {"id": n["id"], "label": n["id"], "level": n["level"], "shape": "dot", "size": n["size"],
+        node = {"id": n["id"], "label": n["id"], "level": n["level"], "x": n["x"], "y": n["y"],
+                "shape": "dot", "size": n["size"],
                 "color": {"background": role[1], "border": "#d50000" if n["error"] else role[1]},
                 "borderWidth": 4 if n["error"] else 1}
         net.nodes.append(node)

@@ -69,14 +69,16 @@ def _around(nx_graph, start: str, depth: int | None) -> set[str]:
     return set(seen)
 
 
-def levels(g, ids: list[str]) -> dict[str, int]:
-    """Roots (entries relying on nothing shown) on level 0, each entry one below what it relies on.
+def levels(g, ids: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+    """Roots (entries relying on nothing shown) on level 0, each entry one below
+    what it relies on; and the entry each one hangs under.
 
     Each node's level is memoised, so the walk is linear; a cycle member gets the
     level at which the walk met it.
     """
     shown = set(ids)
     level: dict[str, int] = {}
+    under: dict[str, str] = {}
     for start in ids:
         path, node, on_path = [], start, set()
         while node not in level and node not in on_path:
@@ -86,18 +88,48 @@ def levels(g, ids: list[str]) -> dict[str, int]:
             if not targets:
                 break
             node = min(targets)
+            under[path[-1]] = node
         base = level.get(node, -1)
         for n in reversed(path):
             base += 1
             level[n] = base
-    return level
+    return level, under
+
+
+def positions(ids: list[str], level: dict[str, int], under: dict[str, str]) -> dict[str, tuple[int, int]]:
+    """x, y of each entry: a tidy forest, leaves side by side, each entry centred
+    over what hangs under it. Computed here so the browser draws at once, with no
+    layout pass of its own (vis-network's hierarchical layout stalls on large graphs)."""
+    kids: dict[str, list[str]] = {}
+    for child, parent in under.items():
+        if level[child] == level[parent] + 1:  # not the edge that closes a cycle
+            kids.setdefault(parent, []).append(child)
+    hung = {c for cs in kids.values() for c in cs}
+    x: dict[str, float] = {}
+    slot = 0
+    for root in (i for i in ids if i not in hung):
+        stack = [(root, False)]
+        while stack:
+            node, done = stack.pop()
+            children = kids.get(node)
+            if done or not children:
+                if children:
+                    x[node] = (x[children[0]] + x[children[-1]]) / 2
+                else:
+                    x[node] = slot
+                    slot += 1
+                continue
+            stack.append((node, True))
+            stack.extend((c, False) for c in reversed(children))
+        slot += 1  # a gap between trees
+    return {i: (round(x[i] * 46), level[i] * 120) for i in ids}
 
 
 def size(installs: int | None) -> float:
     return round(10 + 6 * math.log10(1 + (installs or 0)), 2)
 
 
-def evidence(g, i: str) -> str:
+def _own(g, i: str) -> list[str]:
     e = g.entries[i]
     parts = []
     if e.test_report:
@@ -106,18 +138,40 @@ def evidence(g, i: str) -> str:
         parts.append(f"SIT report: {e.sit_report}")
     if i in g.epcl_ids:
         parts.append("on the current EPCL")
+    return parts
+
+
+def evidence(g, i: str) -> str:
+    """The entry's own reports, its Dormant entry's (Clause 20.9), else its root's."""
+    parts = _own(g, i)
+    dormant = g.dormant.get(i)
+    if dormant and dormant != i:
+        parts.append(f"Dormant {dormant}: " + ("; ".join(_own(g, dormant)) or "no report named"))
+    root = g.root.get(i)
+    if not parts and root and root != i:
+        parts.append(f"through root {root}: " + ("; ".join(_own(g, root)) or "no report named"))
     return "; ".join(parts) or "none named"
 
 
+WORDS = {"se": "substantive equivalence", "uneconomic": "uneconomic to test", "fw-upgrade": "firmware upgrade",
+         "covered": "covered by Dormant (Clause 20.9)", "other": "other", "tested": "tested",
+         "pending": "pending testing", "failed": "failed testing", "excluded": "excluded"}
+
+
 def status_of(e) -> str:
-    return e.dmct_status or (f"excluded: {e.exclusion_reason}" if e.exclusion_reason else "unknown")
+    if e.dmct_status:
+        return WORDS.get(e.dmct_status, e.dmct_status)
+    if e.exclusion_reason:
+        return "excluded: " + WORDS.get(e.exclusion_reason, e.exclusion_reason)
+    return "unknown"
 
 
 def payload(analysis, ids: list[str]) -> dict:
     """Nodes, edges and legend as plain data for the page."""
     g = analysis.graph
     shown = set(ids)
-    level = levels(g, ids)
+    level, under = levels(g, ids)
+    where = positions(ids, level, under)
     errors: dict[str, list] = {}
     for f in analysis.findings:
         if f.entry in shown:
@@ -127,7 +181,7 @@ def payload(analysis, ids: list[str]) -> dict:
         e = g.entries[i]
         role = role_of(g, i)
         nodes.append({
-            "id": i, "level": level[i], "role": role, "size": size(e.installs),
+            "id": i, "level": level[i], "x": where[i][0], "y": where[i][1], "role": role, "size": size(e.installs),
             "error": any(s == "error" for _, s, _ in errors.get(i, ())),
             "cohort": e.cohort, "install_status": (e.install_status or "unknown").title(),
             "status": status_of(e), "installs": e.installs, "devices": e.device_count,

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from se_graph.cli import app
 from se_graph.report.html_graph import GraphTooLarge, UnknownFocus, network, render_graph_html
-from se_graph.report.html_view import levels, payload, select
+from se_graph.report.html_view import levels, payload, positions, select
 from tests.builders import excluded, row_child, row_tested, status_list
 
 
@@ -40,7 +40,12 @@ def test_page_is_self_contained(chain):
 
 def test_levels_put_roots_on_top(chain):
     ids = select(chain, focus=None, depth=None, errors_only=False, cohort=None)
-    assert levels(chain.graph, ids) == {"000001": 0, "000002": 1, "000003": 2, "000009": 0}
+    level, under = levels(chain.graph, ids)
+    assert level == {"000001": 0, "000002": 1, "000003": 2, "000009": 0}
+    assert under == {"000002": "000001", "000003": "000002"}
+    where = positions(ids, level, under)
+    assert where["000001"][0] == where["000002"][0] == where["000003"][0]  # a chain stands straight
+    assert [where[i][1] for i in ids] == [0, 120, 240, 0] and where["000009"][0] > where["000001"][0]
 
 
 def test_data_is_escaped_json(chain):

@@ -36,8 +36,9 @@
   data.vis_nodes.forEach(function (v) { original[v.id] = v.color; });
 
   var network = new vis.Network(document.getElementById("graph"), { nodes: nodes, edges: edges }, {
-    layout: { hierarchical: { enabled: true, direction: "UD", sortMethod: "directed", levelSeparation: 110,
-      nodeSpacing: 40, treeSpacing: 60, parentCentralization: false } },
+    // positions come from se-graph (roots on top, each entry under what it relies on):
+    // no layout or physics pass here, so even a large graph draws at once
+    layout: { hierarchical: { enabled: false }, improvedLayout: false },
     physics: { enabled: false },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: true },
     nodes: { font: { size: 12 } },
@@ -175,6 +176,7 @@
     highlighted: function () { return state.trace.concat(state.dependents).sort(); },
     trace: function () { return state.trace.slice(); },
     dependents: function () { return state.dependents.slice(); },
+    zoomTo: function (id, scale) { network.focus(id, { scale: scale || 1.5, animation: false }); },
     exampleId: function () {
       var n = data.nodes.find(function (m) { return m.role === "group2" && m.trace && (relyOnMe[m.id] || []).length; })
         || data.nodes.find(function (m) { return m.role === "group2" && m.trace; }) || data.nodes[0];
