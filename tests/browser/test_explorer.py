@@ -87,3 +87,17 @@ def test_spreadsheet_text_never_runs_as_script(tmp_path, open_page):
     assert left == [] and errors == []
     assert PAYLOADS[0] in page.locator("#panel").inner_text()  # 000002: shown as text, not run
     assert page.locator("#panel img, #panel script, #legend img").count() == 0
+
+
+def test_filters_hide_what_does_not_match(tmp_path, open_page):
+    analysis = analyse([SAMPLE])
+    page, _, errors = open_page(write(tmp_path, analysis))
+    foc = sum(1 for e in analysis.graph.entries.values() if e.cohort == "FOC")
+    page.select_option("#filter-cohort", "FOC")
+    assert page.locator("#count").inner_text() == f"{foc} of {len(analysis.graph.entries)} entries shown"
+    page.select_option("#filter-role", "group2")
+    both = sum(1 for i, e in analysis.graph.entries.items() if e.cohort == "FOC" and analysis.graph.group.get(i) == 2)
+    assert page.locator("#count").inner_text().startswith(f"{both} of ")
+    page.select_option("#filter-testing", "excluded: substantive equivalence")
+    assert page.locator("#count").inner_text().startswith(f"{both} of ")
+    assert errors == []

@@ -130,14 +130,17 @@
   fill("filter-cohort", unique("cohort"));
   fill("filter-role", data.role_order.map(function (k) { return [k, data.roles[k].label]; }));
   fill("filter-status", unique("install_status"));
+  fill("filter-testing", unique("status"));
 
   function applyFilters() {
     var c = document.getElementById("filter-cohort").value;
     var r = document.getElementById("filter-role").value;
     var s = document.getElementById("filter-status").value;
+    var t = document.getElementById("filter-testing").value;
     var shown = 0;
     nodes.update(data.nodes.map(function (n) {
-      var ok = (!c || n.cohort === c) && (!r || n.role === r) && (!s || n.install_status === s);
+      var ok = (!c || n.cohort === c) && (!r || n.role === r) && (!s || n.install_status === s) &&
+        (!t || n.status === t);
       if (ok) shown++;
       return { id: n.id, hidden: !ok };
     }));
