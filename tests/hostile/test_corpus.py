@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from se_graph.cli import app
-from tests.hostile.make_corpus import BIG, SMALL, write
+from tests.hostile.make_corpus import BIG, MADE_ONCE, SMALL, write
 
 HERE = Path(__file__).parent
 COMMITTED = HERE / "corpus"
@@ -27,13 +27,13 @@ def corpus(tmp_path_factory) -> Path:
 
 def test_corpus_is_large_and_committed_in_full():
     assert len(SMALL) + len(BIG) >= 40
-    assert sorted(p.name for p in COMMITTED.iterdir()) == sorted(SMALL), (
+    assert sorted(p.name for p in COMMITTED.iterdir()) == sorted([*SMALL, *MADE_ONCE]), (
         "regenerate with: python -m tests.hostile.make_corpus tests/hostile/corpus --small")
 
 
-@pytest.mark.parametrize("name", sorted(SMALL) + sorted(BIG))
+@pytest.mark.parametrize("name", sorted(SMALL) + MADE_ONCE + sorted(BIG))
 def test_every_input_is_refused_or_reported_in_plain_sentences(corpus, name):
-    path = COMMITTED / name if name in SMALL else corpus / name
+    path = corpus / name if name in BIG else COMMITTED / name
     start = time.perf_counter()
     result = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
     took = time.perf_counter() - start
@@ -61,6 +61,14 @@ def test_a_real_process_prints_one_sentence_and_no_traceback(corpus, name):
     assert done.returncode == 2
     assert done.stdout == "" and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+def test_a_real_legacy_xls_renamed_xlsx_is_read_by_its_content():
+    result = CliRunner().invoke(app, ["validate", str(COMMITTED / MADE_ONCE[0]), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    assert json.loads(result.stdout)["stats"]["entries"] == 1
 
 
 def test_limits_can_be_raised_in_the_config(corpus, tmp_path):
