@@ -8,12 +8,13 @@ find and writes ``defects.json`` saying which entries carry which findings.
 from __future__ import annotations
 
 import json
+import os
 import random
 from collections.abc import Sequence
 from pathlib import Path
 
 from se_graph.sample.build import Cohort, Ids, family
-from se_graph.sample.writer import Sheet, slug, write_template
+from se_graph.sample.writer import Sheet, partial, slug, write_template
 
 __all__ = ["write_sample", "write_template"]
 
@@ -72,6 +73,7 @@ def write_sample(
     if defects:
         path = out / "defects.json"
         doc = {"seed": seed, "defects": injected}
-        path.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+        partial(path).write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+        os.replace(partial(path), path)
         paths.append(path)
     return paths

@@ -9,6 +9,7 @@ identical rows. Every text is written as a string, never as a formula.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from se_graph.model.fields import FIELD_HEADERS
@@ -32,6 +33,11 @@ PUBLISHED = dt.datetime(2021, 12, 1)
 HEADER_ROW = 3  # zero-based: the header is Excel row 4
 
 
+def partial(path: Path) -> Path:
+    """Where a file is written before it is renamed into place."""
+    return path.with_name(f".{path.name}.partial")
+
+
 def slug(text: str) -> str:
     return "-".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
 
@@ -43,7 +49,8 @@ class Sheet:
         import xlsxwriter
 
         self.path, self.kind, self.columns = path, kind, COLUMNS[kind]
-        self.book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        self.tmp = partial(path)
+        self.book = xlsxwriter.Workbook(str(self.tmp), {"constant_memory": True})
         self.book.set_properties({"title": f"SMETS1 {cohort} {TITLES[kind]}", "author": "se-graph sample",
                                   "created": PUBLISHED})
         bold = self.book.add_format({"bold": True})
@@ -92,6 +99,7 @@ class Sheet:
 
     def close(self) -> None:
         self.book.close()
+        os.replace(self.tmp, self.path)  # whole files only: an interrupted run leaves the old one
 
 
 def write_template(out_dir: Path) -> list[Path]:
@@ -104,7 +112,7 @@ def write_template(out_dir: Path) -> list[Path]:
     paths = []
     for kind in ("status-list", "excluded"):
         path = out_dir / f"template-{slug(TITLES[kind])}.xlsx"
-        book = xlsxwriter.Workbook(str(path))
+        book = xlsxwriter.Workbook(str(partial(path)))
         book.set_properties({"title": f"SMETS1 {TITLES[kind]} template", "created": PUBLISHED})
         bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
@@ -125,5 +133,6 @@ def write_template(out_dir: Path) -> list[Path]:
             key = name.split(".")[1] if "." in name else name
             notes.write_string(r, 1, NOTES[key].replace("{ROLE}", name.split(".")[0]) if "." in name else NOTES[key], wrap)
         book.close()
+        os.replace(partial(path), path)
         paths.append(path)
     return paths

@@ -99,3 +99,18 @@ def test_interrupted_write_through_the_cli(inputs, tmp_path, monkeypatch):
     assert "Traceback" not in result.output
     assert out.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".v.json")] == []
+
+
+def test_an_interrupted_sample_leaves_the_previous_workbooks_whole(tmp_path, monkeypatch):
+    from se_graph.sample import write_sample
+
+    write_sample(tmp_path, entries=40, seed=1)
+    before = digest(sorted(tmp_path.iterdir()))
+
+    def power_cut(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        write_sample(tmp_path, entries=40, seed=2)
+    assert digest(p for p in sorted(tmp_path.iterdir()) if not p.name.startswith(".")) == before
