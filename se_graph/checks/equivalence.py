@@ -118,8 +118,13 @@ def cohort_mismatch(ctx: Context):
                 yield (
                     i,
                     f"Entry {i} is in cohort {child.cohort} but its parent {par} is in {parent.cohort}.",
-                    g.row_for(i, "cohort").at("cohort"),
+                    _cohort_cell(g.row_for(i, "cohort")),
                 )
+
+
+def _cohort_cell(entry):
+    """The Cohort cell, or just the row where the cohort came from a cover sheet or --cohort."""
+    return entry.at("cohort") if entry.source.header("cohort") else entry.location
 
 
 @rule("SG206")

@@ -103,3 +103,17 @@ def test_severity_override_from_config(check):
     config = Config(severities={"SG207": "error"})
     a = check([row_tested("000001")], [row_child("000002", "000001"), row_child("000003", "000002")], config=config)
     assert [(f.code, f.severity) for f in a.findings] == [("SG207", "error")]
+
+
+def test_cohort_mismatch_without_a_cohort_column_points_at_the_row(tmp_path):
+    from se_graph.checks import analyse
+    from se_graph.model.fields import FIELD_HEADERS
+    from tests.builders import row_child, row_tested, status_list, write_rows
+
+    parent = status_list(tmp_path / "s.xlsx", [row_tested("000001")])  # Cohort column: MOC Secure
+    fields = [f for f in row_child("000002", "000001") if f != "cohort"]
+    child = row_child("000002", "000001")
+    kids = write_rows(tmp_path / "e.xlsx", [FIELD_HEADERS[f] for f in fields], [[child[f] for f in fields]])
+    analysis = analyse([parent, kids], cohort="FOC")
+    (finding,) = [f for f in analysis.findings if f.code == "SG205"]
+    assert finding.location.row == 2 and finding.location.column is None
