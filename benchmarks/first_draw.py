@@ -23,7 +23,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 
 def page_for(folder: Path, out: Path, **kwargs) -> Path:
-    from se_graph.checks import analyse
+    from se_graph.assessment import assess as analyse
     from se_graph.report.html_graph import render_graph_html
 
     out.write_text(render_graph_html(analyse([folder]), **kwargs), encoding="utf-8")

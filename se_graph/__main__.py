@@ -1,3 +1,3 @@
-from se_graph.cli import main
+from se_graph.cli import run
 
-main()
+run()

@@ -11,7 +11,7 @@ def test_import_layers_contract_is_kept():
     lint = Path(sys.executable).with_name("lint-imports")
     result = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 1 kept, 0 broken." in result.stdout
+    assert ", 0 broken." in result.stdout and "Contracts: 0 kept" not in result.stdout
 
 
 def test_rules_doc_is_generated_from_the_registry():
@@ -21,9 +21,11 @@ def test_rules_doc_is_generated_from_the_registry():
     assert committed == render_rules_markdown(), "docs/rules.md is stale: run `se-graph rules --format markdown > docs/rules.md`"
 
 
-def test_every_code_has_a_documented_rule():
+def test_every_rule_is_documented_and_every_ingest_code_has_its_rule():
     from se_graph.checks import RULES
-    from se_graph.model.codes import CODES
+    from se_graph.model import InputCode
 
-    assert sorted(RULES) == sorted(CODES)
+    assert {c.value for c in InputCode} <= set(RULES)
+    assert all(code.startswith("SG") and len(code) == 5 for code in RULES)
+    assert len({r.name for r in RULES.values()}) == len(RULES)
     assert all(rule.doc and rule.summary.endswith(".") for rule in RULES.values())

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from se_graph.checks.policy import describe, differences
 from se_graph.checks.registry import Context, rule
-from se_graph.graph import cohort_key
+from se_graph.model import Severity
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+from se_graph.graph import cohorts_differ
 
 _GROUPLESS = {
     "pending": "is still pending testing",
@@ -13,15 +16,6 @@ _GROUPLESS = {
     "covered": "relies on Clause 20.9 but does not qualify for Group 1",
     "tested": "is marked tested but has no test report",
 }
-
-
-def lists_devices(entry, cache: dict[int, bool]) -> bool:
-    """Whether the entry's table has device columns (cached per table for one run)."""
-    source = entry.source
-    known = cache.get(id(source))
-    if known is None:
-        known = cache[id(source)] = any(name.endswith(".model") for name, _, _ in source.columns)
-    return known
 
 
 def why_not_group1(ctx: Context, entry_id: str) -> str:
@@ -36,7 +30,7 @@ def why_not_group1(ctx: Context, entry_id: str) -> str:
     return "is untested"
 
 
-@rule("SG201")
+@rule("SG201", "se-no-parent", ERROR)
 def se_no_parent(ctx: Context):
     """A substantive-equivalence row names no parent entry.
 
@@ -50,7 +44,7 @@ def se_no_parent(ctx: Context):
             yield i, f"Entry {i} is excluded as substantively equivalent but names no parent entry.", e.at("parent_id")
 
 
-@rule("SG202")
+@rule("SG202", "se-parent-unknown", ERROR)
 def se_parent_unknown(ctx: Context):
     """A substantive-equivalence parent is found in no input.
 
@@ -64,7 +58,7 @@ def se_parent_unknown(ctx: Context):
             yield i, f"Entry {i} names parent {par}, which is in none of the inputs.", e.at("parent_id")
 
 
-@rule("SG203")
+@rule("SG203", "se-cycle", ERROR)
 def se_cycle(ctx: Context):
     """Substantive-equivalence links form a cycle, so none of its members can trace.
 
@@ -77,7 +71,7 @@ def se_cycle(ctx: Context):
             yield i, f"Entry {i} is in a cycle of equivalence links: {ring}.", g.row_for(i, "parent_id").at("parent_id")
 
 
-@rule("SG204")
+@rule("SG204", "untested-root", ERROR)
 def untested_root(ctx: Context):
     """A Group 2 entry does not trace to a tested Group 1 entry.
 
@@ -104,7 +98,7 @@ def untested_root(ctx: Context):
         yield i, f"Entry {i} does not trace to a tested entry: {path}, and {reason}.", where
 
 
-@rule("SG205")
+@rule("SG205", "cohort-mismatch", ERROR)
 def cohort_mismatch(ctx: Context):
     """Parent and child are in different cohorts.
 
@@ -114,7 +108,7 @@ def cohort_mismatch(ctx: Context):
     for i, par in g.parent.items():
         if par in g.entries:
             child, parent = g.entries[i], g.entries[par]
-            if cohort_key(child.cohort) != cohort_key(parent.cohort):
+            if cohorts_differ(child.cohort, parent.cohort):
                 yield (
                     i,
                     f"Entry {i} is in cohort {child.cohort} but its parent {par} is in {parent.cohort}.",
@@ -127,7 +121,7 @@ def _cohort_cell(entry):
     return entry.at("cohort") if entry.source.header("cohort") else entry.location
 
 
-@rule("SG206")
+@rule("SG206", "not-permitted-variation", ERROR)
 def not_permitted_variation(ctx: Context):
     """A child differs from its parent in a way the equivalence policy does not permit.
 
@@ -135,21 +129,21 @@ def not_permitted_variation(ctx: Context):
     PPMID, IHD or HCALCS the parent has, and may have a different IHD; it may not
     change CHF or ESME manufacturer, model or hardware, nor GSME, PPMID or HCALCS
     manufacturer or model, nor have a device its parent lacks. The `[policy]`
-    table of the config changes this per role. Entries read from a table with no
-    device columns (an EPCL list of ids, say) are not compared.
+    table of the config changes this per role. Only what both tables list is
+    compared: a device or a hardware version that one table has no column for is
+    unknown there, not a difference.
     """
     g = ctx.graph
-    tables: dict[int, bool] = {}  # the graph keeps every table alive for the run
     for i, par in g.parent.items():
-        if par not in g.entries or not (lists_devices(g.entries[par], tables) and lists_devices(g.entries[i], tables)):
-            continue  # a table without device columns gives nothing to compare
+        if par not in g.entries:
+            continue
         bad = [d for d in differences(g.entries[par], g.entries[i], ctx.config.policy) if not d.permitted]
         if bad:
             column = f"{bad[0].role}.{bad[0].field or 'model'}"
             yield i, f"Entry {i} is not a permitted variation of {par}: {describe(bad)}.", g.row_for(i, column).at(column)
 
 
-@rule("SG207")
+@rule("SG207", "long-trace", WARNING)
 def long_trace(ctx: Context):
     """A Group 2 entry traces to Group 1 only through another Group 2 entry.
 

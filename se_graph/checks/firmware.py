@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from se_graph.checks.policy import FIRMWARE_ONLY, describe, differences
 from se_graph.checks.registry import Context, rule
+from se_graph.model import Severity
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
 from se_graph.checks.versions import compare
-from se_graph.graph import cohort_key
+from se_graph.graph import cohorts_differ
 
 
 def _links(ctx: Context):
@@ -21,7 +24,7 @@ def _where(ctx: Context, entry_id: str):
     return ctx.graph.row_for(entry_id, "upgrade_to").at("upgrade_to")
 
 
-@rule("SG501")
+@rule("SG501", "fw-target-missing", ERROR)
 def fw_target_missing(ctx: Context):
     """A firmware-upgrade source names a target entry found in no input."""
     g = ctx.graph
@@ -30,7 +33,7 @@ def fw_target_missing(ctx: Context):
             yield i, f"Entry {i} is to be upgraded to {target}, which is in none of the inputs.", _where(ctx, i)
 
 
-@rule("SG502")
+@rule("SG502", "fw-target-not-at-target", ERROR)
 def fw_target_not_at_target(ctx: Context):
     """A firmware chain ends at an entry that is not at target FW.
 
@@ -44,7 +47,7 @@ def fw_target_not_at_target(ctx: Context):
             yield i, f"Entry {i} is upgraded towards {final}, which is not at target FW.", _where(ctx, i)
 
 
-@rule("SG503")
+@rule("SG503", "fw-not-firmware-only", ERROR)
 def fw_not_firmware_only(ctx: Context):
     """A firmware-upgrade source differs from its target in more than firmware.
 
@@ -52,12 +55,12 @@ def fw_not_firmware_only(ctx: Context):
     manufacturers, models and hardware must all be the same.
     """
     for i, source, target in _links(ctx):
-        diffs = [d for d in differences(target, source, FIRMWARE_ONLY) if not d.permitted]
+        diffs = [d for d in differences(source, target, FIRMWARE_ONLY) if not d.permitted]
         notes = [str(d) for d in diffs]
-        if cohort_key(source.cohort) != cohort_key(target.cohort):
-            notes.append(f"cohort: {target.cohort} -> {source.cohort}")
-        if source.install_status != target.install_status:
-            notes.append(f"installation status: {target.install_status} -> {source.install_status}")
+        if cohorts_differ(source.cohort, target.cohort):
+            notes.append(f"cohort: {source.cohort} -> {target.cohort}")
+        if source.install_status and target.install_status and source.install_status != target.install_status:
+            notes.append(f"installation status: {source.install_status} -> {target.install_status}")
         if notes:
             yield i, f"Entry {i} differs from its upgrade target {target.entry_id} in more than firmware: {'; '.join(notes)}.", _where(ctx, i)
 
@@ -69,7 +72,7 @@ def _firmware_pairs(source, target):
             yield device.role, device.firmware, other.firmware
 
 
-@rule("SG504")
+@rule("SG504", "fw-downgrade", ERROR)
 def fw_downgrade(ctx: Context):
     """A firmware "upgrade" would move a device to an older firmware version.
 
@@ -86,7 +89,7 @@ def fw_downgrade(ctx: Context):
             yield i, f"Entry {i} would be downgraded by its upgrade to {target.entry_id}: {'; '.join(older)}.", _where(ctx, i)
 
 
-@rule("SG505")
+@rule("SG505", "fw-order-unknown", WARNING)
 def fw_order_unknown(ctx: Context):
     """Two firmware versions of an upgrade cannot be put in order.
 
@@ -103,7 +106,7 @@ def fw_order_unknown(ctx: Context):
             yield i, f"Entry {i}: cannot tell whether its upgrade to {target.entry_id} moves firmware forward ({'; '.join(unknown)}).", _where(ctx, i)
 
 
-@rule("SG506")
+@rule("SG506", "fw-cycle", ERROR)
 def fw_cycle(ctx: Context):
     """Firmware-upgrade links form a cycle, so the chain has no final target."""
     for cycle in ctx.graph.fw_cycles:
@@ -112,7 +115,7 @@ def fw_cycle(ctx: Context):
             yield i, f"Entry {i} is in a cycle of firmware upgrades: {ring}.", _where(ctx, i)
 
 
-@rule("SG507")
+@rule("SG507", "fw-source-requested", WARNING)
 def fw_source_requested(ctx: Context):
     """A firmware-upgrade source is itself requested for the EPCL.
 
@@ -125,7 +128,7 @@ def fw_source_requested(ctx: Context):
             yield i, f"Entry {i} is a firmware-upgrade source but is also requested for the EPCL.", g.row_for(i, "epcl_report").at("epcl_report")
 
 
-@rule("SG508")
+@rule("SG508", "fw-target-unlisted", WARNING)
 def fw_target_unlisted(ctx: Context):
     """A firmware chain ends at an entry that is neither requested nor on the EPCL.
 

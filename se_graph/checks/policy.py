@@ -39,9 +39,18 @@ def _name(device: Device) -> str:
 
 
 def differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy]) -> list[Difference]:
-    """Every device difference from parent to child, each marked permitted or not."""
+    """Every device difference from parent (old) to child (new), each marked
+    permitted or not.  Only what both entries' tables list is compared."""
     if parent.devices is child.devices:
         return []  # ingest shares one tuple between rows of the same device combination
+    found = _differences(parent, child, policy)
+    if parent.known is child.known or parent.known == child.known:
+        return found  # the same columns: a field one lacks is blank on both sides
+    both = parent.known & child.known
+    return [d for d in found if f"{d.role}.{d.field or 'model'}" in both]
+
+
+def _differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy]) -> list[Difference]:
     old_devices, new_devices = parent.devices, child.devices
     if len(old_devices) == len(new_devices) and all(a.role == b.role for a, b in zip(old_devices, new_devices)):
         # same roles, in the same (ROLES) order: compare device by device

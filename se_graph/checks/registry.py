@@ -1,39 +1,39 @@
-"""The rule registry: each rule is a code, a default severity, a docstring that is
-its user documentation, and a generator of problems.
+"""The rule registry.  A rule lives in one place, its module: the ``@rule``
+decorator gives its code, name and default severity, its docstring is its user
+documentation, and the function is its check.
 
-A rule yields ``(entry_id, message, location)`` tuples; the runner turns them
-into findings with the configured severity.  Rules for the SG1xx codes pass on
-what ingest found, so that every code is documented and configured in one place.
+A check yields ``(entry_id, message, location)`` tuples; ``run`` turns them into
+findings, resolving each rule's severity (default or config) once.
 """
 
 from __future__ import annotations
 
+import difflib
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from se_graph.graph import Graph
-from se_graph.model import Finding, Location
-from se_graph.model.codes import CODES
+from se_graph.model import Finding, InputError, Location, Problem, Severity
 from se_graph.model.config import Config
 
-Problem = tuple[str | None, str, Location]
+Found = tuple[str | None, str, Location]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
     graph: Graph
     config: Config
-    ingest_findings: dict[str, list[Finding]]
+    ingest_problems: Mapping[str, list[Problem]]  # code -> what ingest found
 
 
 @dataclass(frozen=True)
 class Rule:
     code: str
     name: str
-    severity: str
+    severity: Severity
     doc: str
-    check: Callable[[Context], Iterator[Problem]]
+    check: Callable[[Context], Iterator[Found]]
 
     @property
     def summary(self) -> str:
@@ -43,22 +43,48 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str) -> Callable:
-    """Register a rule function under a code of ``se_graph.model.codes``."""
+def rule(code: str, name: str, severity: Severity) -> Callable:
+    """Register a check under its code, name and default severity."""
 
-    def register(func: Callable[[Context], Iterator[Problem]]) -> Callable:
-        name, severity = CODES[code]
-        RULES[code] = Rule(code, name, severity, inspect.cleandoc(func.__doc__ or ""), func)
+    def register(func: Callable[[Context], Iterator[Found]]) -> Callable:
+        if code in RULES or any(r.name == name for r in RULES.values()):
+            raise ValueError(f"rule {code} {name} is registered twice")
+        RULES[code] = Rule(
+            code=code, name=name, severity=Severity(severity), doc=inspect.cleandoc(func.__doc__ or ""), check=func
+        )
         return func
 
     return register
 
 
+def severities(config: Config) -> dict[str, Severity]:
+    """Each rule's severity: the config's, else the rule's default.  Resolved once,
+    here; a config naming an unknown rule or severity is refused with the nearest
+    known name."""
+    by_name = {r.name: code for code, r in RULES.items()}
+    out = {code: r.severity for code, r in RULES.items()}
+    for key, value in config.severities.items():
+        code = key.upper() if key.upper() in RULES else by_name.get(key)
+        if code is None:
+            near = difflib.get_close_matches(key, [*RULES, *by_name], n=1)
+            hint = f"; did you mean '{near[0]}'?" if near else "; `se-graph rules` lists them."
+            raise InputError(f"{config.path}: [severity] names an unknown rule '{key}'{hint}")
+        try:
+            out[code] = Severity(value)
+        except ValueError:
+            raise InputError(
+                f"{config.path}: [severity] {key} must be one of {', '.join(s.value for s in Severity)}, "
+                f"not {value!r}."
+            ) from None
+    return out
+
+
 def run(ctx: Context) -> list[Finding]:
+    levels = severities(ctx.config)
     findings = []
     for code in sorted(RULES):
-        severity = ctx.config.severity(code)
+        severity = levels[code]
         for entry_id, message, location in RULES[code].check(ctx):
-            findings.append(Finding(code, severity, message, entry_id, location))
+            findings.append(Finding(code=code, severity=severity, message=message, entry=entry_id, location=location))
     findings.sort(key=Finding.sort_key)
     return findings

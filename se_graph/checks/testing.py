@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from se_graph.checks.registry import Context, rule
+from se_graph.graph import device_differences
+from se_graph.model import Severity
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
 def _covered(ctx: Context):
@@ -14,10 +18,22 @@ def _covered(ctx: Context):
 def _has_tested_dormant(ctx: Context, entry_id: str) -> bool:
     g = ctx.graph
     target = g.dormant.get(entry_id)
-    return target is not None and target in g.tested and g.entries[target].install_status == "dormant"
+    return target is not None and target in g.tested
 
 
-@rule("SG301")
+def why_not_tested(entry) -> str:
+    """Why a Dormant entry is not Group 1, in the words of its own row."""
+    status = entry.dmct_status
+    if status == "tested":
+        return "names no DMCT Test Completion Report"
+    if status in ("pending", "failed"):
+        return f"is {'still pending testing' if status == 'pending' else 'failed in testing'}"
+    if entry.exclusion_reason:
+        return "is excluded from testing"
+    return "is not marked tested" if status is None else f"is marked '{status}', not tested"
+
+
+@rule("SG301", "covered-no-tested-dormant", ERROR)
 def covered_no_tested_dormant(ctx: Context):
     """An Active or Mixed entry relies on Clause 20.9 but no tested Dormant entry of
     the same DMC exists.
@@ -37,12 +53,14 @@ def covered_no_tested_dormant(ctx: Context):
                 why = f"its Dormant entry {target} is in none of the inputs"
             elif g.entries[target].install_status != "dormant":
                 why = f"{target} is not a Dormant entry"
+            elif i not in g.dormant and (diffs := device_differences(e, g.entries[target])):
+                why = f"its Parent EPCL ID {target} is another DMC (it differs in {', '.join(diffs)})"
             else:
-                why = f"its Dormant entry {target} is not tested with a test report"
+                why = f"its Dormant entry {target} {why_not_tested(g.entries[target])}"
             yield i, f"Entry {i} relies on Clause 20.9 (Dormant testing), but {why}.", g.row_for(i, "dmct_status").location
 
 
-@rule("SG302")
+@rule("SG302", "covered-no-sit-report", ERROR)
 def covered_no_sit_report(ctx: Context):
     """An Active or Mixed entry relies on Clause 20.9 without a SIT report.
 
@@ -55,7 +73,7 @@ def covered_no_sit_report(ctx: Context):
             yield i, f"Entry {i} relies on Clause 20.9 but names no SIT Test Completion Report.", g.row_for(i, "sit_report").at("sit_report")
 
 
-@rule("SG303")
+@rule("SG303", "covered-not-active-or-mixed", ERROR)
 def covered_not_active_or_mixed(ctx: Context):
     """A Dormant entry is marked as covered by Dormant testing (Clause 20.9).
 
@@ -68,7 +86,7 @@ def covered_not_active_or_mixed(ctx: Context):
             yield i, f"Entry {i} is Dormant, so it cannot rely on Clause 20.9; it must be tested itself.", g.row_for(i, "install_status").at("install_status")
 
 
-@rule("SG304")
+@rule("SG304", "tested-no-report", ERROR)
 def tested_no_report(ctx: Context):
     """An entry is marked tested but names no DMCT Test Completion Report.
 
@@ -81,31 +99,73 @@ def tested_no_report(ctx: Context):
             yield i, f"Entry {i} is marked tested but names no DMCT Test Completion Report.", g.row_for(i, "dmct_status").at("test_report")
 
 
-@rule("SG401")
+def _place(row) -> str:
+    return f"{row.source.path.rsplit('/', 1)[-1]}, sheet '{row.source.sheet}', row {row.row}"
+
+
+@rule("SG401", "duplicate-conflict", ERROR)
 def duplicate_conflict(ctx: Context):
     """The same EPCL ID appears on several rows that disagree.
 
-    Rows of one id in different inputs are merged when they agree on what both
-    give (cohort, installation status, devices, counts, links); otherwise which
-    one is right cannot be known.
+    Rows of one id are merged when they agree on every field that both give
+    (status, reports, target FW, report number, DMC id, devices, counts, links);
+    otherwise which one is right cannot be known. A column one table lacks is
+    not compared.
     """
     g = ctx.graph
     for i, fields in g.conflicts.items():
         rows = g.rows[i]
-        places = "; ".join(f"{r.source.sheet} row {r.row}" for r in rows)
-        what = ", ".join(f.replace("_", " ") for f in fields)
+        places = "; ".join(_place(r) for r in rows)
+        what = ", ".join(fields)
         yield i, f"Entry {i} appears on several rows that disagree ({what}): {places}.", rows[1].location
 
 
-@rule("SG402")
+@rule("SG403", "repeated-row", WARNING)
+def repeated_row(ctx: Context):
+    """The same row appears twice in one table, with identical contents.
+
+    It is read once; delete the copy.
+    """
+    g = ctx.graph
+    for i, copies in g.repeats.items():
+        first = g.rows[i][0]
+        for r in copies:
+            yield i, f"Entry {i}: row {r.row} repeats row {first.row} exactly and was read once.", r.location
+
+
+@rule("SG404", "two-bases", ERROR)
+def two_bases(ctx: Context):
+    """The rows of one entry give it more than one basis.
+
+    An entry stands on one basis: tested in DMCT, covered by its Dormant entry's
+    test (Clause 20.9), or substantively equivalent to a parent. Rows that claim
+    two (covered in the Status List and excluded as SE in the schedule, say)
+    cannot both be right. (Tested and excluded is SG402.)
+    """
+    g = ctx.graph
+    names = {"tested": "tested", "clause-20.9": "covered by its Dormant entry (Clause 20.9)",
+             "se": "substantively equivalent"}
+    for i, bases in g.bases.items():
+        if _tested_and_excluded(g.rows[i]):
+            continue
+        said = " and ".join(names[str(b)] for b in bases)
+        yield i, f"Entry {i} is given two bases by its rows: {said}; it can stand on one only.", g.rows[i][-1].location
+
+
+def _tested_and_excluded(rows) -> tuple | None:
+    tested = [r for r in rows if r.kind == "status-list" and r.dmct_status == "tested"]
+    excluded = [r for r in rows if r.kind == "excluded"]
+    return (tested[0], excluded[0]) if tested and excluded else None
+
+
+@rule("SG402", "tested-and-excluded", ERROR)
 def tested_and_excluded(ctx: Context):
     """An entry is marked tested in the Status List and also excluded from the schedule."""
     g = ctx.graph
     for i, rows in g.rows.items():
         if len(rows) < 2:
             continue  # one row cannot be both
-        tested = [r for r in rows if r.kind == "status-list" and r.dmct_status == "tested"]
-        excluded = [r for r in rows if r.kind == "excluded"]
-        if tested and excluded:
-            x = excluded[0]
-            yield i, f"Entry {i} is marked tested in the Status List but also excluded from DMCT ({x.source.sheet} row {x.row}).", x.location
+        both = _tested_and_excluded(rows)
+        if both:
+            x = both[1]
+            yield i, f"Entry {i} is marked tested in the Status List but also excluded from DMCT ({_place(x)}).", x.location

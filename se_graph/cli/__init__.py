@@ -1,5 +1,5 @@
 """The se-graph command line (typer)."""
 
-from se_graph.cli.app import app, main
+from se_graph.cli.app import app, main, run
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]

@@ -15,10 +15,19 @@ from se_graph.model import InputError
 
 Files = Annotated[list[Path], typer.Argument(metavar="FILE...", help="Workbooks (.xlsx, .xlsm, .xls, .ods) or folders of them.", show_default=False)]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML config: header aliases, equivalence policy, severities, limits.")]
-CohortOpt = Annotated[Optional[str], typer.Option("--cohort", help="Cohort for tables that have no Cohort column or cover sheet.")]
+CohortOpt = Annotated[Optional[str], typer.Option("--cohort", help="Cohort for tables whose workbook gives none (no Cohort column or cover sheet); never relabels an entry whose workbook gives one.")]
 EpclOpt = Annotated[Optional[list[Path]], typer.Option("--epcl", help="The current EPCL workbook: its entries count as tested roots.")]
 ReportOpt = Annotated[Optional[int], typer.Option("--report", help="Which EPCL report's entries are requested (default: every entry with an EPCL Report).")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")]
+
+
+def load(files, config, cohort, epcl, report):
+    """The assessment of the inputs: the one library call behind every command."""
+    from se_graph.assessment import assess
+    from se_graph.model.config import load_config
+
+    with progress("Reading and checking workbooks..."):
+        return assess(files, load_config(config), cohort=cohort, epcl=epcl or (), report=report)
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -40,7 +49,8 @@ def guarded(debug: bool, body: Callable[[], int]) -> None:
         if debug:
             traceback.print_exc()
         where = f"{exc.filename}: " if exc.filename else ""
-        fail(f"{where}{exc.strerror or exc}; nothing was changed there.", 2)
+        what = str(exc.strerror or exc)
+        fail(f"{where}{what}{'' if 'nothing was changed' in what else '; nothing was changed there'}.", 2)
     except KeyboardInterrupt:
         fail("interrupted.", 130)
     except Exception as exc:  # anything else is our bug

@@ -1,77 +1,69 @@
 """The EPCL graph: one node per entry id, edges from the entry that relies on
 another to the entry it relies on (``se``, ``status`` for Clause 20.9, ``fw``).
 
-Everything here runs in time linear in entries plus edges: groups and traces come
-from one pass outward from the tested set, cycles from strongly connected
-components; nothing asks networkx for ``ancestors()`` per node.
+``build`` computes every fact once and returns a ``Graph``; the graph then only
+answers questions.  Everything runs in time linear in entries plus edges: groups
+and traces come from one pass outward from the tested set, cycles from strongly
+connected components; nothing asks networkx for ``ancestors()`` per node.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
-
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from se_graph.model import Entry
+from se_graph.graph.merge import cohort_key, cohorts_differ, device_differences, merge_rows
+from se_graph.model import Basis, Entry, Group
 
 if TYPE_CHECKING:
     import networkx as nx
 
-# fields compared when one id appears on several rows (only where both give them)
-COMPARED = ("cohort", "install_status", "devices", "installs", "device_count", "upgrade_to", "parent_id")
+__all__ = ["Graph", "build", "cohort_key", "cohorts_differ", "device_differences"]
 
 
-@lru_cache(maxsize=1024)  # a handful of cohorts, asked about for every entry
-def cohort_key(cohort: str) -> str:
-    return " ".join(cohort.casefold().split())
-
-
-@dataclass
+@dataclass(frozen=True)
 class Graph:
-    edges: dict[tuple[str, str], str]  # (from, to) -> kind: se, status or fw
+    """What ``build`` found.  Read-only: every field is set when it is made."""
+
     entries: dict[str, Entry]  # the merged record of each id
     rows: dict[str, list[Entry]]  # every row of each id, in reading order
     conflicts: dict[str, list[str]]  # id -> fields on which its rows disagree
-    tested: set[str]  # tested with a report, or on the current EPCL
-    group: dict[str, int]  # id -> 1 or 2 (ids in no group are absent)
+    repeats: dict[str, list[Entry]]  # id -> rows repeating an earlier row exactly
+    edges: dict[tuple[str, str], str]  # (from, to) -> kind: se, status or fw
+    epcl_ids: frozenset[str]  # entries of the current EPCL
+    tested: frozenset[str]  # tested with a report, or on the current EPCL
+    bases: dict[str, tuple[Basis, ...]]  # id -> every basis its rows claim (more than one is an error)
+    group: dict[str, Group]  # id -> group (ids in no group are absent)
     parent: dict[str, str]  # Group 2 id -> the parent its se edge names (may be missing)
-    dormant: dict[str, str]  # covered id -> the Dormant entry of its DMC, where found
+    dormant: dict[str, str]  # covered id -> the Dormant entry its status edge reaches
     upgrade: dict[str, str]  # fw source -> the target it names (may be missing)
-    next_hop: dict[str, str] = field(default_factory=dict)  # traced G2 -> parent
-    root: dict[str, str] = field(default_factory=dict)  # traced entry -> its G1 root
-    depth: dict[str, int] = field(default_factory=dict)  # se hops to the root
-    se_cycles: list[list[str]] = field(default_factory=list)
-    fw_cycles: list[list[str]] = field(default_factory=list)
-    requested: set[str] = field(default_factory=set)
-    epcl_ids: set[str] = field(default_factory=set)
-    # fw source -> final target of its chain (None on a cycle or a missing hop)
-    fw_final: dict[str, str | None] = field(default_factory=dict)
-    # untraced Group 2 id -> where its chain of parents ends: an entry in no
-    # group, a missing id, a cycle member or a Group 2 entry with no parent
-    dead_end: dict[str, str] = field(default_factory=dict)
-    visits: int = 0  # nodes visited by the trace pass; the linearity test reads it
+    next_hop: dict[str, str]  # traced Group 2 id -> its parent
+    root: dict[str, str]  # traced entry -> its Group 1 root
+    depth: dict[str, int]  # se hops to the root
+    dead_end: dict[str, str]  # untraced Group 2 id -> where its chain of parents ends
+    se_cycles: list[list[str]]
+    fw_cycles: list[list[str]]
+    fw_final: dict[str, str | None]  # fw source -> final target (None on a cycle or a missing hop)
+    requested: frozenset[str]
+    report: int | None  # the --report asked for, if any
 
-    _nx: nx.DiGraph | None = field(default=None, repr=False)
-
-    @property
+    @cached_property
     def nx(self) -> nx.DiGraph:
         """The networkx graph: one node per entry, edges with a ``kind``.
 
         Built on first use (the explorer asks for it; validation does not need it).
         """
-        if self._nx is None:
-            import networkx as nx
+        import networkx as nx
 
-            graph = nx.DiGraph()
-            graph.add_nodes_from(self.entries)
-            # one bulk call per kind: far cheaper than an add_edge call per edge
-            for kind in ("se", "status", "fw"):
-                graph.add_edges_from((pair for pair, k in self.edges.items() if k == kind), kind=kind)
-            self._nx = graph
-        return self._nx
+        graph = nx.DiGraph()
+        graph.add_nodes_from(self.entries)
+        # one bulk call per kind: far cheaper than an add_edge call per edge
+        for kind in ("se", "status", "fw"):
+            graph.add_edges_from((pair for pair, k in self.edges.items() if k == kind), kind=kind)
+        return graph
 
     def trace(self, entry_id: str) -> list[str] | None:
         """Ids from the entry to its tested root, or None if it does not trace."""
@@ -88,146 +80,158 @@ class Graph:
         for row in rows:
             if getattr(row, field_name, None) is not None:
                 return row
+        for row in rows:
+            if row.knows(field_name):
+                return row
         return rows[0]
 
+    def report_numbers(self) -> list[int]:
+        return sorted({e.epcl_report for e in self.entries.values() if e.epcl_report is not None})
 
 
-def merge_rows(entries: Iterable[Entry]) -> tuple[dict[str, Entry], dict[str, list[Entry]], dict[str, list[str]]]:
-    """One record per id; fields given by several rows must agree."""
-    merged: dict[str, Entry] = {}
-    rows: dict[str, list[Entry]] = {}
-    conflicts: dict[str, list[str]] = {}
-    for entry in entries:
-        seen = rows.get(entry.entry_id)
-        if seen is None:
-            rows[entry.entry_id] = [entry]
-            merged[entry.entry_id] = entry
+def bases_of(rows: list[Entry]) -> tuple[Basis, ...]:
+    """Every basis the rows of one id claim: tested, Clause 20.9 or SE.  (Being on
+    the current EPCL is not a claim: an approved entry keeps the basis it had.)"""
+    found: list[Basis] = []
+    for r in rows:
+        if r.exclusion_reason == "se":
+            basis = Basis.SE
+        elif r.dmct_status == "covered" or r.exclusion_reason == "covered":
+            basis = Basis.CLAUSE_20_9
+        elif r.dmct_status == "tested":
+            basis = Basis.TESTED
+        else:
             continue
-        seen.append(entry)
-        first = merged[entry.entry_id]
-        differ = []
-        for name in COMPARED:
-            a, b = getattr(first, name), getattr(entry, name)
-            if name == "cohort":
-                a, b = cohort_key(a), cohort_key(b)
-                if "unknown" in (a, b):
-                    continue
-            if a not in (None, ()) and b not in (None, ()) and a != b:
-                differ.append(name)
-        if entry.kind == first.kind and entry.source == first.source:
-            differ = differ or ["a repeated row"]
-        if differ:
-            known = conflicts.setdefault(entry.entry_id, [])
-            known.extend(d for d in differ if d not in known)
-        fill = {
-            name: getattr(entry, name)
-            for name in Entry.__dataclass_fields__
-            if name not in ("entry_id", "source", "row")
-            and getattr(first, name) in (None, (), "unknown")
-            and getattr(entry, name) not in (None, ())
-        }
-        if fill:
-            merged[entry.entry_id] = replace(first, **fill)
-    return merged, rows, conflicts
+        if basis not in found:
+            found.append(basis)
+    return tuple(found)
 
 
-def build(
-    entries: Sequence[Entry], *, report: int | None = None
-) -> Graph:
+def _same_dmc(a: Entry, b: Entry) -> bool:
+    """Same devices wherever both tables list them (Clause 20.9 rests on one DMC)."""
+    return not device_differences(a, b)
+
+
+def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
     """Build the graph, groups, traces and firmware chains."""
-    merged, rows, conflicts = merge_rows(entries)
-    epcl_ids = {e.entry_id for e in entries if e.source.kind == "epcl"}
-    tested = {
-        i for i, e in merged.items() if (e.dmct_status == "tested" and e.test_report) or i in epcl_ids
-    }
+    merged = merge_rows(entries)
+    nodes = merged.entries
+    epcl_ids = frozenset(e.entry_id for e in entries if e.source.kind == "epcl")
+    tested = frozenset(
+        i for i, e in nodes.items() if (e.dmct_status == "tested" and e.test_report) or i in epcl_ids
+    )
+    bases = {i: b for i, rows in merged.rows.items() if len(rows) > 1 and len(b := bases_of(rows)) > 1}
     parent: dict[str, str] = {}
     upgrade: dict[str, str] = {}
     dormant: dict[str, str] = {}
     by_dmc: dict[tuple, list[str]] = {}
-    for i, e in merged.items():
+    for i, e in nodes.items():
         if e.install_status == "dormant":
             by_dmc.setdefault((cohort_key(e.cohort), e.devices), []).append(i)
-    group: dict[str, int] = {}
-    edges: dict[tuple[str, str], str] = {}  # (from, to) -> kind; the first kind found wins
-    for i, e in merged.items():
+    group: dict[str, Group] = {}
+    edges: dict[tuple[str, str], str] = {}  # the first kind found wins
+    for i, e in nodes.items():
         if e.exclusion_reason == "se":
-            group[i] = 2
+            group[i] = Group.TWO
             if e.parent_id:
                 parent[i] = e.parent_id
-                if e.parent_id in merged:
+                if e.parent_id in nodes:
                     edges[(i, e.parent_id)] = "se"
         elif e.dmct_status == "covered" or e.exclusion_reason == "covered":
-            target = e.parent_id if e.parent_id in merged else None
-            if target is None and not e.parent_id:
-                candidates = [c for c in by_dmc.get((cohort_key(e.cohort), e.devices), ()) if c != i]
-                candidates.sort(key=lambda c: (c not in tested, c))
-                target = candidates[0] if candidates else None
+            target = _dormant_of(i, e, nodes, by_dmc, tested)
             if target is not None:
                 dormant[i] = target
                 edges[(i, target)] = "status"
-                if (
-                    e.install_status in ("active", "mixed")
-                    and target in tested
-                    and merged[target].install_status == "dormant"
-                    and e.sit_report
-                ):
-                    group[i] = 1
+                # the Dormant entry must itself be Group 1: tested, or on the EPCL
+                if e.install_status in ("active", "mixed") and target in tested and e.sit_report:
+                    group[i] = Group.ONE
         if e.upgrade_to:
             upgrade[i] = e.upgrade_to
-            if e.upgrade_to in merged:
+            if e.upgrade_to in nodes:
                 edges.setdefault((i, e.upgrade_to), "fw")
     for i in tested:
-        group.setdefault(i, 1)
-    g = Graph(edges, merged, rows, conflicts, tested, group, parent, dormant, upgrade, epcl_ids=epcl_ids)
-    _trace(g)
-    g.se_cycles = _cycles(parent)
-    g.fw_cycles = _cycles(upgrade)
-    g.fw_final = _fw_finals(upgrade, merged)
-    g.dead_end = _dead_ends(g)
-    g.requested = requested_ids(g, report)
-    return g
+        group.setdefault(i, Group.ONE)
+    root, depth, next_hop = _trace(group, parent)
+    return Graph(
+        entries=nodes,
+        rows=merged.rows,
+        conflicts=merged.conflicts,
+        repeats=merged.repeats,
+        edges=edges,
+        epcl_ids=epcl_ids,
+        tested=tested,
+        bases=bases,
+        group=group,
+        parent=parent,
+        dormant=dormant,
+        upgrade=upgrade,
+        next_hop=next_hop,
+        root=root,
+        depth=depth,
+        dead_end=_dead_ends(group, parent, root),
+        se_cycles=_cycles(parent),
+        fw_cycles=_cycles(upgrade),
+        fw_final=_fw_finals(upgrade, nodes),
+        requested=requested_ids(nodes, group, report),
+        report=report,
+    )
 
 
-def _trace(g: Graph) -> None:
+def _dormant_of(i: str, e: Entry, nodes: dict[str, Entry], by_dmc: dict, tested: frozenset[str]) -> str | None:
+    """The Dormant entry a covered entry's status edge reaches: its Parent EPCL ID
+    when given (and a Dormant entry of the same DMC), else the Dormant entry with
+    the same cohort and devices (a tested one first)."""
+    if e.parent_id:
+        target = nodes.get(e.parent_id)
+        if target is None or target.install_status != "dormant" or not _same_dmc(e, target):
+            return None
+        return e.parent_id
+    candidates = [c for c in by_dmc.get((cohort_key(e.cohort), e.devices), ()) if c != i]
+    candidates.sort(key=lambda c: (c not in tested, c))
+    return candidates[0] if candidates else None
+
+
+def _trace(group: dict[str, Group], parent: dict[str, str]) -> tuple[dict[str, str], dict[str, int], dict[str, str]]:
     """One breadth-first pass from the Group 1 entries down the se edges."""
     children: dict[str, list[str]] = {}
-    for child, par in g.parent.items():
+    for child, par in parent.items():
         children.setdefault(par, []).append(child)
-    root, depth, next_hop, group = g.root, g.depth, g.next_hop, g.group  # locals: this loop is hot
-    queue = deque(i for i, grp in group.items() if grp == 1)
+    root: dict[str, str] = {}
+    depth: dict[str, int] = {}
+    next_hop: dict[str, str] = {}
+    queue = deque(i for i, grp in group.items() if grp == Group.ONE)
     for i in queue:
         root[i] = i
         depth[i] = 0
-    visits = 0
     while queue:
         node = queue.popleft()
-        visits += 1
         kids = children.get(node)
         if not kids:
             continue
         for child in kids:
-            if child in root or group.get(child) != 2:
+            if child in root or group.get(child) != Group.TWO:
                 continue
             next_hop[child] = node
             root[child] = root[node]
             depth[child] = depth[node] + 1
             queue.append(child)
-    g.visits += visits
+    return root, depth, next_hop
 
 
-def _dead_ends(g: Graph) -> dict[str, str]:
-    """Where each untraced Group 2 chain ends, memoised so each node is walked once."""
+def _dead_ends(group: dict[str, Group], parent: dict[str, str], root: dict[str, str]) -> dict[str, str]:
+    """Where each untraced Group 2 chain ends, memoised so each node is walked once:
+    an entry in no group, a missing id, a cycle member or a Group 2 entry with no parent."""
     end: dict[str, str] = {}
-    for start, grp in g.group.items():
-        if grp != 2 or start in g.root or start in end:
+    for start, grp in group.items():
+        if grp != Group.TWO or start in root or start in end:
             continue
         path, node, on_path = [], start, set()
-        while g.group.get(node) == 2 and node not in g.root and node not in end and node not in on_path:
+        while group.get(node) == Group.TWO and node not in root and node not in end and node not in on_path:
             on_path.add(node)
             path.append(node)
-            if node not in g.parent:
+            if node not in parent:
                 break
-            node = g.parent[node]
+            node = parent[node]
         last = end.get(node, node)
         for n in path:
             end[n] = last
@@ -268,7 +272,7 @@ def _cycles(edges: dict[str, str]) -> list[list[str]]:
     return sorted(cycles)
 
 
-def _fw_finals(upgrade: dict[str, str], merged: dict[str, Entry]) -> dict[str, str | None]:
+def _fw_finals(upgrade: dict[str, str], nodes: dict[str, Entry]) -> dict[str, str | None]:
     """Final target of each firmware source, memoised so each node is walked once."""
     final: dict[str, str | None] = {}
     for start in upgrade:
@@ -279,7 +283,7 @@ def _fw_finals(upgrade: dict[str, str], merged: dict[str, Entry]) -> dict[str, s
             node = upgrade[node]
         if node in final:
             end = final[node]
-        elif node in seen or node not in merged:
+        elif node in seen or node not in nodes:
             end = None  # a cycle or a target found in no input
         else:
             end = node
@@ -288,9 +292,9 @@ def _fw_finals(upgrade: dict[str, str], merged: dict[str, Entry]) -> dict[str, s
     return final
 
 
-def requested_ids(g: Graph, report: int | None) -> set[str]:
+def requested_ids(nodes: dict[str, Entry], group: dict[str, Group], report: int | None) -> frozenset[str]:
     """Spec section 4: --report N, else every entry with an EPCL Report, else G1 and G2."""
     if report is not None:
-        return {i for i, e in g.entries.items() if e.epcl_report == report}
-    marked = {i for i, e in g.entries.items() if e.epcl_report is not None}
-    return marked or set(g.group)
+        return frozenset(i for i, e in nodes.items() if e.epcl_report == report)
+    marked = frozenset(i for i, e in nodes.items() if e.epcl_report is not None)
+    return marked or frozenset(group)

@@ -17,7 +17,7 @@ from pathlib import Path
 from se_graph.ingest.headers import alias_table, describe, missing_required
 from se_graph.ingest.table import HEADER_SCAN_ROWS, TableReader, cover_cohort, find_header
 from se_graph.ingest.workbook import sheets
-from se_graph.model import Entry, Finding, InputError, Location, Source
+from se_graph.model import Entry, InputCode, InputError, Location, Problem, Source
 from se_graph.model.config import Config
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -39,7 +39,7 @@ class TableInfo:
 class ReadResult:
     tables: list[TableInfo] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)
     # role -> (raw cells -> number, number -> Device), shared by every table so
     # the same device read from two workbooks is one object (cheap to compare)
     devices: dict = field(default_factory=dict, repr=False)
@@ -111,8 +111,8 @@ def read_workbook(
     """Read the data tables of one workbook into ``result``."""
     table = alias_table(config.aliases)
     shown = str(path)
-    others: list[list[tuple[int, list]]] = []
-    tables_read = 0
+    others: list[list[tuple[int, list]]] = []  # the first rows of every sheet that is not a table
+    readers: list[tuple[TableReader, bool]] = []  # and whether its cohort came from the workbook
     best_failure: str | None = None
     for name, rows in opened if opened is not None else sheets(path, config.limits):
         head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
@@ -137,18 +137,39 @@ def read_workbook(
                 f"column {columns} of a {header_kind} table."
             )
         rest = itertools.chain((r for r in head if r[0] > header.row), rows)
-        _read_table(path, config, result, name, header, header_kind, head, rest, cohort, others)
-        tables_read += 1
-    if not tables_read:
+        # spec section 1: the Cohort column, else a cover sheet (before or after
+        # the data), else --cohort; a cover sheet read later is applied below
+        found = cover_cohort([r for r in head if r[0] < header.row])
+        found = found or next(filter(None, (cover_cohort(o) for o in others)), None)
+        reader = _read_table(path, config, name, header, header_kind, rest, found or cohort, result.devices)
+        readers.append((reader, found is not None))
+    if not readers:
         raise InputError(
             best_failure
             or f"{shown}: no sheet has the columns of a DMCT Status List or an Excluded from "
             f"DMCT Schedule (looked for a header row with 'EPCL ID' in the first "
             f"{HEADER_SCAN_ROWS} rows of each sheet)."
         )
+    late = next(filter(None, (cover_cohort(o) for o in others)), None)
+    for reader, from_workbook in readers:
+        if late is not None and not from_workbook:
+            reader.apply_cohort(late)
+        if reader.unknown_cohort:
+            reader.findings.append(
+                Problem(
+                    code=InputCode.COHORT_UNKNOWN,
+                    message="No cohort was found in a column, a cover sheet or the --cohort option; "
+                    "entries are put in cohort 'unknown'.",
+                    entry=None,
+                    location=Location(str(path), reader.source.sheet, reader.source.header_row, None),
+                )
+            )
+        result.tables.append(TableInfo(reader.source, len(reader.entries)))
+        result.entries.extend(reader.entries)
+        result.findings.extend(reader.findings)
 
 
-def _read_table(path, config, result, name, header, kind, head, rest, cohort, others) -> None:
+def _read_table(path, config, name, header, kind, rest, default_cohort, pool) -> TableReader:
     source = Source(
         path=str(path),
         sheet=name,
@@ -158,28 +179,23 @@ def _read_table(path, config, result, name, header, kind, head, rest, cohort, ot
             sorted(((f, h, c + 1) for f, (h, c) in header.fields.items()), key=lambda t: t[2])
         ),
     )
-    default_cohort = cohort or cover_cohort(r for r in head if r[0] < header.row)
-    default_cohort = default_cohort or next(filter(None, (cover_cohort(o) for o in others)), None)
-    reader = TableReader(source, config, default_cohort, result.devices)
+    reader = TableReader(source, config, default_cohort, pool)
     for field_name, text, col in header.duplicates:
         reader.finding(
-            "SG113",
+            InputCode.DUPLICATE_HEADER,
             f"The header '{text}' repeats a column already read as '{header.fields[field_name][0]}'; "
             "only the first is used.",
             None, header.row, None,
         )
-    reader.read(rest)
-    if reader.unknown_cohort:
+    for text, col, nearest in header.unknown:
+        hint = f"; the nearest known header is '{nearest}'" if nearest else ""
         reader.findings.append(
-            Finding(
-                "SG110",
-                config.severity("SG110"),
-                "No cohort was found in a column, the --cohort option or a cover sheet; "
-                "entries are put in cohort 'unknown'.",
-                None,
-                Location(str(path), name, header.row, None),
+            Problem(
+                code=InputCode.UNKNOWN_COLUMN,
+                message=f"The column '{text}' matches no known field and was not read{hint}.",
+                entry=None,
+                location=Location(str(path), name, header.row, text),
             )
         )
-    result.tables.append(TableInfo(source, len(reader.entries)))
-    result.entries.extend(reader.entries)
-    result.findings.extend(reader.findings)
+    reader.read(rest)
+    return reader

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from se_graph.model.fields import DEVICE_FIELDS, FIELD_HEADERS, ROLES
+from se_graph.model.fields import DEVICE_FIELD_HEADERS, DEVICE_FIELDS, FIELD_HEADERS, ROLES
 
 # Spec section 1: every alias must be accepted.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -89,15 +89,17 @@ def alias_table(extra: Mapping[str, Sequence[str]] | None = None) -> dict[str, s
 
 def match_row(
     cells: Sequence[object], above: Sequence[object], table: Mapping[str, str]
-) -> tuple[dict[str, tuple[str, int]], list[tuple[str, str, int]]]:
+) -> tuple[dict[str, tuple[str, int]], list[tuple[str, str, int]], list[tuple[str, int]]]:
     """Fields recognised in one row: field -> (header text, 0-based column).
 
     A cell that does not match alone is tried with the group heading above it
     (merged "CHF" over "Manufacturer | Model | ..."), carried right across blanks.
-    Also returns duplicates: (field, header, column) of repeated headers.
+    Also returns duplicates: (field, header, column) of repeated headers, and the
+    text cells that match no field: (header, column).
     """
     found: dict[str, tuple[str, int]] = {}
     duplicates: list[tuple[str, str, int]] = []
+    unknown: list[tuple[str, int]] = []
     group = ""
     for col, cell in enumerate(cells):
         if col < len(above) and isinstance(above[col], str) and above[col].strip():
@@ -111,12 +113,28 @@ def match_row(
             if name is not None:
                 header = f"{group} {header}"
         if name is None:
+            unknown.append((header, col))
             continue
         if name in found:
             duplicates.append((name, header, col))
         else:
             found[name] = (header, col)
-    return found, duplicates
+    return found, duplicates, unknown
+
+
+def nearest_header(text: str, table: Mapping[str, str]) -> str | None:
+    """The canonical header of the field whose name or alias is nearest to ``text``."""
+    import difflib
+
+    key = normalise(text)
+    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
+    if not close:
+        return None
+    name = table[close[0]]
+    if "." in name:
+        role, field = name.split(".")
+        return f"{role} {DEVICE_FIELD_HEADERS[field]}"
+    return FIELD_HEADERS.get(name, name)
 
 
 def kind_of(fields: Iterable[str]) -> str | None:

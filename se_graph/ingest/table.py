@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice, repeat
 from operator import itemgetter
 
 from se_graph.ingest import values
-from se_graph.ingest.headers import kind_of, match_row
-from se_graph.model import Device, Entry, Finding, Location, Source
+from se_graph.ingest.headers import kind_of, match_row, nearest_header
+from se_graph.model import Device, Entry, InputCode, Location, Problem, Source
 from se_graph.model.config import Config
 from se_graph.model.fields import (
     DEVICE_FIELDS,
@@ -30,6 +30,7 @@ class Header:
     kind: str | None
     fields: dict[str, tuple[str, int]]
     duplicates: list[tuple[str, str, int]]
+    unknown: list[tuple[str, int, str | None]]  # header text, 0-based column, nearest known header
 
 
 def find_header(rows: list[tuple[int, list]], table: Mapping[str, str]) -> Header | None:
@@ -37,28 +38,39 @@ def find_header(rows: list[tuple[int, list]], table: Mapping[str, str]) -> Heade
     best: Header | None = None
     above: list = []
     for number, cells in rows:
-        fields, duplicates = match_row(cells, above, table)
+        fields, duplicates, unknown = match_row(cells, above, table)
         above = cells
         if "entry_id" not in fields or len(fields) < 2:
             continue
         if best is None or len(fields) > len(best.fields):
-            best = Header(number, kind_of(fields), fields, duplicates)
+            best = Header(
+                row=number, kind=kind_of(fields), fields=fields, duplicates=duplicates,
+                unknown=[(text, col, nearest_header(text, table)) for text, col in unknown],
+            )
     return best
 
 
-def cover_cohort(rows: Iterable[tuple[int, list]]) -> str | None:
-    """A 'Cohort' or 'SMSO' label cell and the value to its right (or after ':')."""
-    for _, cells in rows:
+_COHORT_LABELS = frozenset({"cohort", "smso", "smso cohort"})
+
+
+def cover_cohort(rows: list[tuple[int, list]]) -> str | None:
+    """A 'Cohort' or 'SMSO' label cell and its value: after a colon, to its right,
+    or in the cell below."""
+    for index, (_, cells) in enumerate(rows):
         for col, cell in enumerate(cells):
             if not isinstance(cell, str):
                 continue
             label, _, rest = cell.partition(":")
-            if values.word(label) not in ("cohort", "smso", "smso cohort"):
+            if values.word(label) not in _COHORT_LABELS:
                 continue
             if rest.strip():
                 return rest.strip()
             for value in cells[col + 1 :]:
                 found = values.text(value)
+                if found:
+                    return found
+            for _, below in rows[index + 1 : index + 3]:
+                found = values.text(below[col]) if col < len(below) else None
                 if found:
                     return found
     return None
@@ -106,17 +118,19 @@ def _text(raw: object) -> tuple[str | None, None]:
 # field -> (parser, finding code, cache parsed values by raw value?)
 # Caching pays where values repeat (statuses, flags); ids and counts rarely do.
 _PARSERS: dict[str, tuple[Callable, str, bool]] = {
-    "cohort": (_text, "SG110", True),
-    "install_status": (_install_status, "SG103", True),
-    "dmct_status": (_vocabulary(DMCT_STATUS_WORDS, "DMCT status"), "SG104", True),
-    "exclusion_reason": (_vocabulary(EXCLUSION_REASON_WORDS, "reason for exclusion"), "SG105", True),
-    "installs": (_with_suffix(values.count, "; it was ignored"), "SG106", False),
-    "devices": (_with_suffix(values.count, "; it was ignored"), "SG106", False),
-    "parent_id": (_reference, "SG111", False),
-    "upgrade_to": (_reference, "SG111", False),
-    "target_fw": (_with_suffix(values.flag, "; it was ignored"), "SG111", True),
-    "epcl_report": (_with_suffix(values.report_number, "; it was ignored"), "SG111", True),
-    **{name: (_text, "SG111", False) for name in _TEXT_FIELDS},
+    "cohort": (_text, InputCode.COHORT_UNKNOWN, True),
+    "install_status": (_install_status, InputCode.UNKNOWN_INSTALL_STATUS, True),
+    "dmct_status": (_vocabulary(DMCT_STATUS_WORDS, "DMCT status"), InputCode.UNKNOWN_DMCT_STATUS, True),
+    "exclusion_reason": (
+        _vocabulary(EXCLUSION_REASON_WORDS, "reason for exclusion"), InputCode.UNKNOWN_EXCLUSION_REASON, True
+    ),
+    "installs": (_with_suffix(values.count, "; it was ignored"), InputCode.BAD_COUNT, False),
+    "devices": (_with_suffix(values.count, "; it was ignored"), InputCode.BAD_COUNT, False),
+    "parent_id": (_reference, InputCode.BAD_VALUE, False),
+    "upgrade_to": (_reference, InputCode.BAD_VALUE, False),
+    "target_fw": (_with_suffix(values.flag, "; it was ignored"), InputCode.BAD_VALUE, True),
+    "epcl_report": (_with_suffix(values.report_number, "; it was ignored"), InputCode.BAD_VALUE, True),
+    **{name: (_text, InputCode.BAD_VALUE, False) for name in _TEXT_FIELDS},
 }
 # a blank cell in these columns is itself a finding, for the kinds named
 _REQUIRED_VALUE = {
@@ -128,7 +142,7 @@ _ENTRY_FIELD = {"devices": "device_count"}
 
 
 CHUNK_ROWS = 16_384
-_ENTRY_FIELDS = [f for f in Entry.__dataclass_fields__ if f not in ("entry_id", "source", "row", "cohort", "devices")]
+_ENTRY_ORDER = tuple(Entry.__dataclass_fields__)
 
 
 class TableReader:
@@ -143,9 +157,11 @@ class TableReader:
         self.source = source
         self.config = config
         self.cohort = cohort or "unknown"
-        self.findings: list[Finding] = []
+        self.findings: list[Problem] = []
         self.entries: list[Entry] = []
+        self.known = source.fields | {"cohort"}  # one shared set for every row of the table
         self.unknown_cohort = False  # some entry found no cohort anywhere
+        self._defaulted: list[int] = []  # entries whose cohort is the table's default
         cols = {name: col - 1 for name, _, col in source.columns}
         self._id_col = cols["entry_id"]
         self._width = max(cols.values()) + 1
@@ -167,10 +183,18 @@ class TableReader:
                 self._roles.append((role, get, present, index, devices))
         self._combos: dict[tuple, tuple[Device, ...]] = {}
 
+    def apply_cohort(self, cohort: str) -> None:
+        """Give the entries without a Cohort cell this cohort (a cover sheet found
+        after the data sheet)."""
+        self.cohort = cohort
+        for index in self._defaulted:
+            self.entries[index] = replace(self.entries[index], cohort=cohort)
+        self.unknown_cohort = False
+
     def finding(self, code: str, message: str, entry: str | None, row: int | None, field: str | None) -> None:
         column = self.source.header(field) if field else None
         location = Location(self.source.path, self.source.sheet, row, column)
-        self.findings.append(Finding(code, self.config.severity(code), message, entry, location))
+        self.findings.append(Problem(code=code, message=message, entry=entry, location=location))
 
     def read(self, rows: Iterable[tuple[int, list]]) -> None:
         rows = iter(rows)
@@ -193,7 +217,7 @@ class TableReader:
                     continue
                 if restored:
                     self.finding(
-                        "SG101",
+                        InputCode.ID_RESTORED,
                         f"EPCL ID '{values.text(raw)}' was read as {entry_id}: its leading "
                         "zeros were lost, so store the ID as text.",
                         entry_id, number, "entry_id",
@@ -211,23 +235,31 @@ class TableReader:
             if any_problem:
                 self._problems(ids, numbers, parsed, name, code)
         cohorts = fields.pop("cohort", None)
+        start = len(self.entries)
         if cohorts is None:
             cohorts = [self.cohort] * len(ids)
+            self._defaulted.extend(range(start, start + len(ids)))
         elif None in cohorts:
+            self._defaulted.extend(start + k for k, c in enumerate(cohorts) if c is None)
             cohorts = [c or self.cohort for c in cohorts]
-        if self.cohort == "unknown" and "unknown" in cohorts:
+        if self.cohort == "unknown" and self._defaulted:
             self.unknown_cohort = True
-        columns = [fields.get(f) or repeat(None) for f in _ENTRY_FIELDS]
-        devices = self._devices(ids, numbers, kept)
-        self.entries.extend(
-            map(Entry, ids, repeat(self.source), numbers, cohorts, columns[0], devices, *columns[1:])
-        )
+        fields["entry_id"] = ids
+        fields["source"] = repeat(self.source)
+        fields["row"] = numbers
+        fields["cohort"] = cohorts
+        fields["devices"] = self._devices(ids, numbers, kept)
+        fields["known"] = repeat(self.known)
+        # Entry takes its fields by name: each column is looked up by field name in
+        # the record's own field order, so adding a field cannot shift the others
+        # (and the per-row call stays positional, which is what keeps it fast).
+        self.entries.extend(map(Entry, *(fields.get(name) or repeat(None) for name in _ENTRY_ORDER)))
 
     def _problems(self, ids, numbers, parsed, name, code) -> None:
         header = self.source.header(name)
         for entry_id, number, (_, problem) in zip(ids, numbers, parsed):
             if problem:
-                text = f"Entry {entry_id}: {header} {problem}." if code == "SG106" else f"Entry {entry_id} {problem}."
+                text = f"Entry {entry_id}: {header} {problem}." if code == InputCode.BAD_COUNT else f"Entry {entry_id} {problem}."
                 self.finding(code, text, entry_id, number, name)
 
     def _devices(self, ids, numbers, rows) -> list[tuple[Device, ...]]:
@@ -249,7 +281,7 @@ class TableReader:
                 for entry_id, number, i in zip(ids, numbers, found):
                     if i in unfirmed:
                         self.finding(
-                            "SG109", f"Entry {entry_id}: the {role} {devices[i].model} has no firmware version.",
+                            InputCode.MISSING_FIRMWARE, f"Entry {entry_id}: the {role} {devices[i].model} has no firmware version.",
                             entry_id, number, f"{role}.firmware",
                         )
         pools = [devices for _, _, _, _, devices in self._roles]
@@ -273,13 +305,13 @@ class TableReader:
             return  # blank rows are skipped silently
         first = values.word(filled[0])
         if first in _TOTALS:
-            self.finding("SG107", f"Row {number} is a totals row and was skipped.", None, number, None)
+            self.finding(InputCode.TOTALS_ROW, f"Row {number} is a totals row and was skipped.", None, number, None)
         elif len(filled) <= 2 and (problem is None or " " in (values.text(raw_id) or "")):
-            self.finding("SG108", f"Row {number} holds a note, not an entry, and was skipped.", None, number, None)
+            self.finding(InputCode.NOTE_ROW, f"Row {number} holds a note, not an entry, and was skipped.", None, number, None)
         elif problem is not None:
-            self.finding("SG102", f"Row {number}: {problem}; the row was skipped.", None, number, "entry_id")
+            self.finding(InputCode.BAD_ID, f"Row {number}: {problem}; the row was skipped.", None, number, "entry_id")
         else:
-            self.finding("SG112", f"Row {number} has data but no EPCL ID; the row was skipped.", None, number, "entry_id")
+            self.finding(InputCode.MISSING_ID, f"Row {number} has data but no EPCL ID; the row was skipped.", None, number, "entry_id")
 
 
 _first = itemgetter(0)

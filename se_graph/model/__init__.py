@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from se_graph.model.codes import CODES, SEVERITIES
+from se_graph.model.codes import Basis, Group, InputCode, Severity
 from se_graph.model.fields import FIELD_HEADERS
 
 __all__ = [
-    "CODES",
-    "SEVERITIES",
+    "Basis",
     "Device",
     "Entry",
     "Finding",
+    "Group",
+    "InputCode",
     "InputError",
     "Location",
+    "Problem",
+    "Severity",
     "Source",
 ]
 
@@ -58,6 +61,11 @@ class Source:
     kind: str
     header_row: int
     columns: tuple[tuple[str, str, int], ...] = ()
+    fields: frozenset[str] = frozenset()  # the fields the table has a column for
+
+    def __post_init__(self) -> None:
+        if self.columns and not self.fields:
+            object.__setattr__(self, "fields", frozenset(name for name, _, _ in self.columns))
 
     def header(self, field_name: str) -> str | None:
         for name, header, _ in self.columns:
@@ -113,6 +121,9 @@ class Entry:
     exclusion_reason: str | None = None  # se | uneconomic | fw-upgrade | covered | other
     rationale: str | None = None
     date_added: str | None = None
+    # the fields this entry's table(s) have a column for: a field outside it is
+    # unknown, never blank (spec section 1), and is never compared
+    known: frozenset[str] = frozenset()
 
     @property
     def kind(self) -> str:
@@ -133,18 +144,31 @@ class Entry:
                 return device
         return None
 
-    def same_dmc_key(self) -> tuple:
-        """Cohort and devices: what Active/Dormant/Mixed entries of one DMC share."""
-        return (self.cohort, self.devices)
+    def knows(self, field_name: str) -> bool:
+        return field_name in self.known
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule (or ingest) found, before its severity is resolved."""
+
+    code: str
+    message: str
+    entry: str | None
+    location: Location
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str
-    severity: str
+    severity: Severity
     message: str
     entry: str | None
     location: Location
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == Severity.ERROR
 
     def sort_key(self) -> tuple:
         return (*self.location.sort_key(), self.code, self.entry or "", self.message)
@@ -153,7 +177,7 @@ class Finding:
         loc = self.location
         return {
             "code": self.code,
-            "severity": self.severity,
+            "severity": str(self.severity),
             "entry": self.entry,
             "message": self.message,
             "location": {

@@ -1,51 +1,52 @@
-"""Stable finding codes: code -> (short name, default severity).
+"""Named constants shared by every stage: severities, groups, the bases an entry
+can stand on, and the codes of the findings that ingest raises.
 
-The codes never change meaning once published; the rules in ``se_graph.checks``
-document each one.  Ingest uses the SG1xx codes, the checks the rest.
+The codes of the check rules live with their rules (``se_graph.checks``); ingest
+cannot import the checks, so its codes are named here, and the checks register
+a rule (name, severity, documentation) for each of them.
 """
 
 from __future__ import annotations
 
-CODES: dict[str, tuple[str, str]] = {
-    # input values (found while reading)
-    "SG101": ("id-restored", "warning"),
-    "SG102": ("bad-id", "error"),
-    "SG103": ("unknown-install-status", "error"),
-    "SG104": ("unknown-dmct-status", "warning"),
-    "SG105": ("unknown-exclusion-reason", "warning"),
-    "SG106": ("bad-count", "error"),
-    "SG107": ("totals-row-skipped", "warning"),
-    "SG108": ("note-row-skipped", "warning"),
-    "SG109": ("missing-firmware", "error"),
-    "SG110": ("cohort-unknown", "warning"),
-    "SG111": ("bad-value", "warning"),
-    "SG112": ("missing-id", "error"),
-    "SG113": ("duplicate-header", "warning"),
-    # substantive equivalence
-    "SG201": ("se-no-parent", "error"),
-    "SG202": ("se-parent-unknown", "error"),
-    "SG203": ("se-cycle", "error"),
-    "SG204": ("untested-root", "error"),
-    "SG205": ("cohort-mismatch", "error"),
-    "SG206": ("not-permitted-variation", "error"),
-    "SG207": ("long-trace", "warning"),
-    # testing and Clause 20.9
-    "SG301": ("covered-no-tested-dormant", "error"),
-    "SG302": ("covered-no-sit-report", "error"),
-    "SG303": ("covered-not-active-or-mixed", "error"),
-    "SG304": ("tested-no-report", "error"),
-    # consistency between rows and inputs
-    "SG401": ("duplicate-conflict", "error"),
-    "SG402": ("tested-and-excluded", "error"),
-    # firmware upgrades
-    "SG501": ("fw-target-missing", "error"),
-    "SG502": ("fw-target-not-at-target", "error"),
-    "SG503": ("fw-not-firmware-only", "error"),
-    "SG504": ("fw-downgrade", "error"),
-    "SG505": ("fw-order-unknown", "warning"),
-    "SG506": ("fw-cycle", "error"),
-    "SG507": ("fw-source-requested", "warning"),
-    "SG508": ("fw-target-unlisted", "warning"),
-}
+from enum import IntEnum, StrEnum
 
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Group(IntEnum):
+    """Spec section 2: Group 1 stands on testing, Group 2 on substantive equivalence."""
+
+    ONE = 1
+    TWO = 2
+
+
+class Basis(StrEnum):
+    """What an entry stands on (spec section 2: an entry has one basis)."""
+
+    TESTED = "tested"  # tested in DMCT, with a test report
+    EPCL = "epcl"  # already on the current EPCL
+    CLAUSE_20_9 = "clause-20.9"  # an Active/Mixed entry covered by its Dormant entry's test
+    SE = "se"  # substantively equivalent to a parent entry
+
+
+class InputCode(StrEnum):
+    """Findings about single cells and rows, raised while the workbooks are read."""
+
+    ID_RESTORED = "SG101"
+    BAD_ID = "SG102"
+    UNKNOWN_INSTALL_STATUS = "SG103"
+    UNKNOWN_DMCT_STATUS = "SG104"
+    UNKNOWN_EXCLUSION_REASON = "SG105"
+    BAD_COUNT = "SG106"
+    TOTALS_ROW = "SG107"
+    NOTE_ROW = "SG108"
+    MISSING_FIRMWARE = "SG109"
+    COHORT_UNKNOWN = "SG110"
+    BAD_VALUE = "SG111"
+    MISSING_ID = "SG112"
+    DUPLICATE_HEADER = "SG113"
+    UNKNOWN_COLUMN = "SG114"

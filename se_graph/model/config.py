@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from se_graph.model import InputError
-from se_graph.model.codes import CODES, SEVERITIES
 from se_graph.model.fields import DEVICE_FIELDS, FIELD_HEADERS, ROLES
 
 
@@ -53,20 +52,38 @@ class Limits:
 class Config:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     policy: dict[str, RolePolicy] = field(default_factory=lambda: dict(DEFAULT_POLICY))
+    # rule code or name -> severity, as written; the checks resolve (and refuse) them
     severities: dict[str, str] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
     path: str | None = None
 
-    def severity(self, code: str) -> str:
-        return self.severities.get(code, CODES[code][1])
+
+SECTIONS = ("aliases", "policy", "severity", "limits")
+POLICY_KEYS = ("may_differ", "may_lack", "may_add")
 
 
 def _fail(path: Path, what: str) -> InputError:
     return InputError(f"{path}: {what}.")
 
 
+def _unknown(path: Path, where: str, key: str, known) -> InputError:
+    """One sentence naming an unknown key and the nearest known one."""
+    import difflib
+
+    near = difflib.get_close_matches(str(key), [str(k) for k in known], n=1, cutoff=0.5)
+    hint = f"; did you mean '{near[0]}'?" if near else f" (known: {', '.join(map(str, known))})."
+    return InputError(f"{path}: {where} names an unknown {_what(where)} '{key}'{hint}")
+
+
+def _what(where: str) -> str:
+    return {"the file": "section", "[aliases]": "field", "[policy]": "role", "[limits]": "limit"}.get(
+        where, "key"
+    )
+
+
 def load_config(path: str | Path | None) -> Config:
-    """Read a TOML config; ``None`` gives the defaults."""
+    """Read a TOML config; ``None`` gives the defaults.  Every section, key and
+    value is checked here: a typo or a value of the wrong type is one sentence."""
     if path is None:
         return Config()
     path = Path(path)
@@ -74,8 +91,17 @@ def load_config(path: str | Path | None) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: config file not found.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a config file.") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise _fail(path, f"is not valid TOML ({exc})") from None
+    except OSError as exc:
+        raise _fail(path, f"cannot be read ({exc.strerror})") from None
+    for key, value in data.items():
+        if key not in SECTIONS:
+            raise _unknown(path, "the file", key, SECTIONS)
+        if not isinstance(value, dict):
+            raise _fail(path, f"[{key}] must be a table (a [{key}] section), not a single value")
     return Config(
         aliases=_aliases(path, data.get("aliases", {})),
         policy=_policy(path, data.get("policy", {})),
@@ -89,8 +115,7 @@ def _aliases(path: Path, table: dict) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for name, headers in table.items():
         if name not in FIELD_HEADERS:
-            known = ", ".join(sorted(FIELD_HEADERS))
-            raise _fail(path, f"[aliases] names an unknown field '{name}' (known: {known})")
+            raise _unknown(path, "[aliases]", name, sorted(FIELD_HEADERS))
         if isinstance(headers, str):
             headers = [headers]
         if not isinstance(headers, list) or not all(isinstance(h, str) for h in headers):
@@ -103,36 +128,41 @@ def _policy(path: Path, table: dict) -> dict[str, RolePolicy]:
     policy = dict(DEFAULT_POLICY)
     for role, spec in table.items():
         if role not in ROLES:
-            raise _fail(path, f"[policy] names an unknown role '{role}' (known: {', '.join(ROLES)})")
+            raise _unknown(path, "[policy]", role, ROLES)
+        if not isinstance(spec, dict):
+            raise _fail(path, f"[policy] {role} must be a table such as [policy.{role}]")
+        for key in spec:
+            if key not in POLICY_KEYS:
+                raise _unknown(path, f"[policy.{role}]", key, POLICY_KEYS)
         base = policy[role]
         differ = spec.get("may_differ", sorted(base.may_differ))
-        bad = [f for f in differ if f not in DEVICE_FIELDS]
-        if bad:
-            raise _fail(path, f"[policy.{role}] may_differ names unknown fields {bad}")
-        policy[role] = RolePolicy(
-            frozenset(differ),
-            may_lack=bool(spec.get("may_lack", base.may_lack)),
-            may_add=bool(spec.get("may_add", base.may_add)),
-        )
+        if not isinstance(differ, list) or not all(isinstance(f, str) for f in differ):
+            raise _fail(path, f"[policy.{role}] may_differ must be a list of device fields ({', '.join(DEVICE_FIELDS)})")
+        for name in differ:
+            if name not in DEVICE_FIELDS:
+                raise _unknown(path, f"[policy.{role}] may_differ", name, DEVICE_FIELDS)
+        flags = {}
+        for key in ("may_lack", "may_add"):
+            value = spec.get(key, getattr(base, key))
+            if not isinstance(value, bool):
+                raise _fail(path, f"[policy.{role}] {key} must be true or false, not {value!r}")
+            flags[key] = value
+        policy[role] = RolePolicy(frozenset(differ), **flags)
     return policy
 
 
 def _severities(path: Path, table: dict) -> dict[str, str]:
-    by_name = {name: code for code, (name, _) in CODES.items()}
-    out: dict[str, str] = {}
     for key, value in table.items():
-        code = key if key in CODES else by_name.get(key)
-        if code is None:
-            raise _fail(path, f"[severity] names an unknown rule '{key}'")
-        if value not in SEVERITIES:
-            raise _fail(path, f"[severity] {key} must be one of {', '.join(SEVERITIES)}")
-        out[code] = value
-    return out
+        if not isinstance(value, str):
+            raise _fail(path, f"[severity] {key} must be \"error\", \"warning\" or \"info\", not {value!r}")
+    return dict(table)
 
 
 def _limits(path: Path, table: dict) -> Limits:
     known = Limits.__dataclass_fields__
     for key, value in table.items():
-        if key not in known or not isinstance(value, int) or value <= 0:
-            raise _fail(path, f"[limits] {key} must be a known limit set to a positive whole number")
+        if key not in known:
+            raise _unknown(path, "[limits]", key, list(known))
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise _fail(path, f"[limits] {key} must be a positive whole number, not {value!r}")
     return Limits(**table)

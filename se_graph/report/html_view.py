@@ -12,8 +12,9 @@ ROLES = {
     "tested": ("Group 1, tested", "#2e7d32"),
     "covered": ("Group 1 via Clause 20.9", "#81c784"),
     "group2": ("Group 2, substantively equivalent", "#1e88e5"),
+    "blocked": ("In a group but does not qualify (see findings)", "#c62828"),
     "fw": ("Firmware-upgrade source", "#fb8c00"),
-    "other": ("Other (pending, failed, uneconomic, untraced)", "#9e9e9e"),
+    "other": ("Other (pending, failed, uneconomic)", "#9e9e9e"),
 }
 EDGES = {
     "se": {"color": "#1e3a5f", "dashes": False, "width": 1.5},
@@ -22,15 +23,11 @@ EDGES = {
 }
 
 
-def role_of(g, i: str) -> str:
-    grp = g.group.get(i)
-    if grp == 1:
-        return "tested" if i in g.tested else "covered"
-    if grp == 2:
-        return "group2"
-    if i in g.upgrade:
-        return "fw"
-    return "other"
+def role_of(verdict) -> str:
+    """How an entry is drawn: an entry that does not qualify is never drawn as one that does."""
+    if verdict.group is not None and not verdict.qualifies:
+        return "blocked"
+    return verdict.role
 
 
 def select(analysis, *, focus: str | None, depth: int | None, errors_only: bool, cohort: str | None) -> list[str]:
@@ -129,30 +126,6 @@ def size(installs: int | None) -> float:
     return round(10 + 6 * math.log10(1 + (installs or 0)), 2)
 
 
-def _own(g, i: str) -> list[str]:
-    e = g.entries[i]
-    parts = []
-    if e.test_report:
-        parts.append(f"DMCT report: {e.test_report}")
-    if e.sit_report:
-        parts.append(f"SIT report: {e.sit_report}")
-    if i in g.epcl_ids:
-        parts.append("on the current EPCL")
-    return parts
-
-
-def evidence(g, i: str) -> str:
-    """The entry's own reports, its Dormant entry's (Clause 20.9), else its root's."""
-    parts = _own(g, i)
-    dormant = g.dormant.get(i)
-    if dormant and dormant != i:
-        parts.append(f"Dormant {dormant}: " + ("; ".join(_own(g, dormant)) or "no report named"))
-    root = g.root.get(i)
-    if not parts and root and root != i:
-        parts.append(f"through root {root}: " + ("; ".join(_own(g, root)) or "no report named"))
-    return "; ".join(parts) or "none named"
-
-
 WORDS = {"se": "substantive equivalence", "uneconomic": "uneconomic to test", "fw-upgrade": "firmware upgrade",
          "covered": "covered by Dormant (Clause 20.9)", "other": "other", "tested": "tested",
          "pending": "pending testing", "failed": "failed testing", "excluded": "excluded"}
@@ -179,14 +152,15 @@ def payload(analysis, ids: list[str]) -> dict:
     nodes = []
     for i in ids:
         e = g.entries[i]
-        role = role_of(g, i)
+        v = analysis[i]
+        role = role_of(v)
         nodes.append({
             "id": i, "level": level[i], "x": where[i][0], "y": where[i][1], "role": role, "size": size(e.installs),
             "error": any(s == "error" for _, s, _ in errors.get(i, ())),
             "cohort": e.cohort, "install_status": (e.install_status or "unknown").title(),
             "status": status_of(e), "installs": e.installs, "devices": e.device_count,
             "device_list": [d.label() for d in e.devices], "findings": errors.get(i, []),
-            "trace": g.trace(i), "evidence": evidence(g, i),
+            "trace": list(v.trace) if v.trace else None, "evidence": v.evidence, "qualifies": v.qualifies,
         })
     edges = [
         {"from": a, "to": b, "kind": kind}

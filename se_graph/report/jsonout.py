@@ -7,42 +7,37 @@ import json
 SCHEMA_VERSION = 1
 
 
-def entry_dicts(analysis) -> list[dict]:
-    g = analysis.graph
-    out = []
-    for i in sorted(g.entries):
-        e = g.entries[i]
-        trace = g.trace(i)
-        out.append(
-            {
-                "id": i,
-                "cohort": e.cohort,
-                "install_status": e.install_status,
-                "group": g.group.get(i),
-                "trace": trace,
-                "root": g.root.get(i),
-            }
-        )
-    return out
+def entry_dicts(assessment) -> list[dict]:
+    return [
+        {
+            "id": v.entry_id,
+            "cohort": v.cohort,
+            "install_status": v.install_status,
+            "group": v.group,
+            "trace": list(v.trace) if v.trace is not None else None,
+            "root": v.root,
+        }
+        for v in assessment.verdicts.values()
+    ]
 
 
-def to_dict(analysis, strict: bool = False) -> dict:
-    g = analysis.graph
+def to_dict(assessment, strict: bool = False) -> dict:
+    verdicts = assessment.verdicts.values()
     return {
         "schema_version": SCHEMA_VERSION,
-        "valid": analysis.valid(strict),
-        "inputs": [t.to_dict() for t in analysis.tables],
+        "valid": assessment.valid(strict),
+        "inputs": [t.to_dict() for t in assessment.tables],
         "stats": {
-            "entries": len(g.entries),
-            "group1": sum(1 for v in g.group.values() if v == 1),
-            "group2": sum(1 for v in g.group.values() if v == 2),
-            "errors": analysis.errors,
-            "warnings": analysis.warnings,
+            "entries": len(assessment.verdicts),
+            "group1": sum(1 for v in verdicts if v.group == 1),
+            "group2": sum(1 for v in verdicts if v.group == 2),
+            "errors": assessment.errors,
+            "warnings": assessment.warnings,
         },
-        "entries": entry_dicts(analysis),
-        "findings": [f.to_dict() for f in analysis.findings],
+        "entries": entry_dicts(assessment),
+        "findings": [f.to_dict() for f in assessment.findings],
     }
 
 
-def render_json(analysis, strict: bool = False) -> str:
-    return json.dumps(to_dict(analysis, strict), indent=2, ensure_ascii=False) + "\n"
+def render_json(assessment, strict: bool = False) -> str:
+    return json.dumps(to_dict(assessment, strict), indent=2, ensure_ascii=False) + "\n"

@@ -1,5 +1,6 @@
-"""JUnit XML: one test case per input table and per Group 2 entry, so a CI
-dashboard shows which entries fail."""
+"""JUnit XML (spec section 4): one test case per entry that is in a group or has a
+finding, failing exactly when the entry has an error; one per input table for
+the problems that name no entry."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from xml.sax.saxutils import escape, quoteattr
 from se_graph.model import Finding
 
 
-def _case(classname: str, name: str, findings: list[Finding]) -> str:
-    errors = [f for f in findings if f.severity == "error"]
+def _case(classname: str, name: str, findings: list[Finding] | tuple[Finding, ...]) -> str:
+    errors = [f for f in findings if f.is_error]
     head = f"  <testcase classname={quoteattr(classname)} name={quoteattr(name)}"
     if not errors:
         return head + "/>"
@@ -21,21 +22,22 @@ def _case(classname: str, name: str, findings: list[Finding]) -> str:
     )
 
 
-def render_junit(analysis, strict: bool = False) -> str:
-    g = analysis.graph
-    by_entry: dict[str, list[Finding]] = {}
+def _classname(v) -> str:
+    kind = f"group{int(v.group)}" if v.group else "ungrouped"
+    return f"se-graph.{kind}.{v.cohort}"
+
+
+def render_junit(assessment, strict: bool = False) -> str:
     by_table: dict[tuple, list[Finding]] = {}
-    for f in analysis.findings:
-        if f.entry is not None:
-            by_entry.setdefault(f.entry, []).append(f)
-        else:
-            by_table.setdefault((f.location.path, f.location.sheet), []).append(f)
-    cases = []
-    for t in analysis.tables:
-        s = t.source
-        cases.append(_case("se-graph.inputs", f"{s.path} [{s.sheet}]", by_table.get((s.path, s.sheet), [])))
-    for i in sorted(x for x, grp in g.group.items() if grp == 2):
-        cases.append(_case(f"se-graph.group2.{g.entries[i].cohort}", i, by_entry.get(i, [])))
+    for f in assessment.input_findings:
+        by_table.setdefault((f.location.path, f.location.sheet), []).append(f)
+    tables = [(t.source.path, t.source.sheet) for t in assessment.tables]
+    tables += sorted(k for k in by_table if k not in tables)  # a problem outside the tables read
+    cases = [_case("se-graph.inputs", f"{path} [{sheet}]" if sheet else path, by_table.get((path, sheet), []))
+             for path, sheet in tables]
+    for i, v in assessment.verdicts.items():
+        if v.group is not None or v.findings:
+            cases.append(_case(_classname(v), i, v.findings))
     failures = sum("<failure" in c for c in cases)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

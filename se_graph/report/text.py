@@ -11,14 +11,15 @@ from rich.text import Text
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def verdict(analysis, strict: bool = False) -> str:
-    g = analysis.graph
-    g1 = sum(1 for v in g.group.values() if v == 1)
-    g2 = [i for i, v in g.group.items() if v == 2]
-    untraced = sum(1 for i in g2 if i not in g.root)
-    counts = f"{analysis.errors} error{'s' * (analysis.errors != 1)}, {analysis.warnings} warning{'s' * (analysis.warnings != 1)}"
-    groups = f"{len(g.entries)} entries, {g1} in Group 1, {len(g2)} in Group 2"
-    if analysis.valid(strict):
+def verdict(assessment, strict: bool = False) -> str:
+    verdicts = assessment.verdicts.values()
+    g1 = sum(1 for v in verdicts if v.group == 1)
+    g2 = [v for v in verdicts if v.group == 2]
+    untraced = sum(1 for v in g2 if not v.traces)
+    errors, warnings = assessment.errors, assessment.warnings
+    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    groups = f"{len(assessment.verdicts)} entries, {g1} in Group 1, {len(g2)} in Group 2"
+    if assessment.valid(strict):
         return f"PASS: {groups}; every Group 2 entry traces to a tested entry; {counts}."
     traced = f"{untraced} Group 2 entr{'ies do' if untraced != 1 else 'y does'} not trace" if untraced else "all Group 2 entries trace"
     return f"FAIL: {groups}; {traced}; {counts}."

@@ -1,85 +1,68 @@
-"""``se-graph trace``: the path of one entry to its tested root, hop by hop,
-with each edge's kind, the device differences and the evidence."""
+"""``se-graph trace``: the chain one entry stands on, hop by hop, with each edge's
+kind, the differences (old -> new) and the evidence, then the entry's findings
+and whether it qualifies.  Everything comes from the assessment."""
 
 from __future__ import annotations
 
-from se_graph.checks.policy import describe, differences
-from se_graph.model import Entry
+from se_graph.assessment.verdict import own_evidence
 
 
-def _label(analysis, entry_id: str) -> str:
-    g = analysis.graph
-    if entry_id not in g.entries:
+def _label(assessment, entry_id: str) -> str:
+    if entry_id not in assessment:
         return f"{entry_id} (in none of the inputs)"
-    e = g.entries[entry_id]
-    grp = g.group.get(entry_id)
-    if grp == 1 and entry_id in g.dormant:
-        role = "Group 1 by Clause 20.9"
-    elif grp == 1:
-        role = "Group 1, on the EPCL" if entry_id in g.epcl_ids else "Group 1, tested"
-    elif grp == 2:
-        role = "Group 2"
-    elif entry_id in g.upgrade:
-        role = "firmware-upgrade source"
-    else:
-        role = f"no group ({e.dmct_status or e.exclusion_reason or 'no status'})"
-    status = (e.install_status or "status unknown").capitalize()
-    return f"{entry_id} [{e.cohort}, {status}, {role}]"
+    v = assessment[entry_id]
+    status = (v.install_status or "status unknown").capitalize()
+    return f"{entry_id} [{v.cohort}, {status}, {v.label}]"
 
 
-def evidence(e: Entry) -> str:
-    parts = []
-    if e.test_report:
-        parts.append(f"DMCT report: {e.test_report}" + (f" ({e.test_report_date})" if e.test_report_date else ""))
-    if e.sit_report:
-        parts.append(f"SIT report: {e.sit_report}")
-    if e.rationale:
-        parts.append(f"rationale: {e.rationale}")
-    return "; ".join(parts) or "no evidence named"
+def _devices(assessment, entry_id: str) -> str:
+    devices = assessment.graph.entries[entry_id].devices
+    return ", ".join(d.label() for d in devices) or "none listed"
 
 
-def _hop(analysis, kind: str, a: str, b: str) -> list[str]:
-    g = analysis.graph
-    lines = [f"    --{kind}--> {_label(analysis, b)}"]
-    if a in g.entries and b in g.entries:
-        diffs = differences(g.entries[b], g.entries[a], analysis.config.policy)
-        lines.append(f"        differences: {describe(diffs)}")
-        lines.append(f"        evidence of {b}: {evidence(g.entries[b])}")
-    return lines
+def render_trace(assessment, entry_id: str) -> tuple[bool, str]:
+    """(qualifies, text) for one entry; the caller checks that the id exists."""
+    g = assessment.graph
+    v = assessment[entry_id]
+    lines = [_label(assessment, entry_id), f"    devices: {_devices(assessment, entry_id)}"]
+    chain = [entry_id]
+    for hop in assessment.hops(entry_id):
+        chain.append(hop.end)
+        lines.append(f"    --{hop.kind}--> {_label(assessment, hop.end)}")
+        if not hop.found:
+            continue
+        if hop.kind == "fw":
+            lines.append(f"        upgrade (old -> new): {'; '.join(hop.differences) or 'no device differences'}")
+        else:
+            lines.append(f"        differences (old -> new): {'; '.join(hop.differences) or 'none'}")
+        if hop.kind == "status":
+            lines.append(f"        DMCT report of {hop.end}: {own_evidence(g, hop.end)}")
+            lines.append(f"        SIT report of {hop.start}: {g.entries[hop.start].sit_report or 'none named'}")
+        else:
+            lines.append(f"        evidence of {hop.end}: {own_evidence(g, hop.end)}")
+    lines.append(f"    evidence: {v.evidence}")
+    if v.findings:
+        lines.append(f"    findings on {entry_id}:")
+        lines += [f"        [{f.code}] {f.severity}: {f.message}" for f in v.findings]
+    others = [f for i in chain[1:] if i in assessment for f in assessment[i].blocking]
+    if others:
+        lines.append("    errors further along the chain:")
+        lines += [f"        [{f.code}] {f.entry}: {f.message}" for f in others]
+    lines.append(_conclusion(v))
+    return v.qualifies, "\n".join(lines) + "\n"
 
 
-def render_trace(analysis, entry_id: str) -> tuple[bool, str]:
-    """(traces, text) for one entry; the caller checks that the id exists."""
-    g = analysis.graph
-    lines = [_label(analysis, entry_id), f"    devices: {', '.join(d.label() for d in g.entries[entry_id].devices) or 'none listed'}"]
-    node, seen = entry_id, {entry_id}
-    # a firmware source first follows its upgrades to the final target
-    while node in g.upgrade and g.group.get(node) is None:
-        nxt = g.upgrade[node]
-        lines += _hop(analysis, "fw", node, nxt)
-        if nxt in seen or nxt not in g.entries:
-            break
-        seen.add(nxt)
-        node = nxt
-    if node in g.root:
-        path = g.trace(node)
-        for a, b in zip(path, path[1:]):
-            lines += _hop(analysis, "se", a, b)
-        root = path[-1]
-        if root in g.dormant:
-            lines += _hop(analysis, "status", root, g.dormant[root])
-        if len(path) == 1 and root not in g.dormant:
-            lines.append(f"        evidence: {evidence(g.entries[root])}")
-        lines.append(f"TRACES: {entry_id} rests on tested entry {root} ({' -> '.join(path if node == entry_id else [entry_id, '...', *path])}).")
-        return True, "\n".join(lines) + "\n"
-    while node in g.parent and g.parent[node] not in seen:
-        nxt = g.parent[node]
-        lines += _hop(analysis, "se", node, nxt)
-        seen.add(nxt)
-        if nxt not in g.entries:
-            break
-        node = nxt
-    problems = [f for f in analysis.findings if f.entry in seen and f.severity == "error"]
-    lines.append(f"DOES NOT TRACE: {entry_id} does not rest on a tested entry.")
-    lines += [f"    [{f.code}] {f.message}" for f in problems]
-    return False, "\n".join(lines) + "\n"
+def _conclusion(v) -> str:
+    i = v.entry_id
+    if v.qualifies:
+        if v.root == i:
+            return f"QUALIFIES: {i} is {v.label} ({v.evidence}) and has no error."
+        return f"QUALIFIES: {i} traces to tested entry {v.root} ({' -> '.join(v.trace)}) and has no error."
+    if v.group is None:
+        return f"DOES NOT QUALIFY: {i} is in neither group ({v.label})."
+    if not v.traces:
+        where = f"; its chain ends at {v.breaks_at}" if v.breaks_at and v.breaks_at != i else ""
+        return f"DOES NOT QUALIFY: {i} does not trace to a tested entry{where} (see the findings above)."
+    errors = len(v.blocking)
+    return (f"DOES NOT QUALIFY: {i} traces to {v.root} ({' -> '.join(v.trace)}) but has "
+            f"{errors} error{'s' * (errors != 1)} (see the findings above).")

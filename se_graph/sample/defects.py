@@ -176,7 +176,7 @@ def inject(c: Cohort, other: Cohort | None, emit: Sink, emit_other: Sink | None)
         devices["CHF"]["firmware"] = "4.2.rc1"
         t = _tested(c, emit, devices=devices)
         older = _devices_of(t)
-        older["CHF"]["firmware"] = "4.2.beta"
+        older["CHF"]["firmware"] = "4.2.1"
         s = _fw(c, emit, t["entry_id"], older)
         return [s, t], [("SG505", s["entry_id"])]
 

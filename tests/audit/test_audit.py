@@ -48,18 +48,18 @@ def test_audit_writes_every_file_and_keeps_inputs(hand_worked, tmp_path):
     result = audit(hand_worked, tmp_path / "out")
     assert result.exit_code == 0, result.output
     names = {p.name for p in (tmp_path / "out").iterdir()}
-    assert names == FILES | {"status.annotated.xlsx", "excluded.annotated.xlsx"}
+    assert names == FILES | {".se-graph-audit", "status.annotated.xlsx", "excluded.annotated.xlsx"}
     assert sha(hand_worked) == before
     findings = json.loads((tmp_path / "out" / "findings.json").read_text())
     validate = CliRunner().invoke(app, ["validate", *map(str, hand_worked), "--format", "json"])
     assert findings == json.loads(validate.stdout)
     index = (tmp_path / "out" / "index.html").read_text()
-    assert all(f'href="{name}"' in index for name in names - {"index.html"})
+    assert all(f'href="{name}"' in index for name in names - {"index.html", ".se-graph-audit"})
 
 
 def test_annex_a_evidence(hand_worked, tmp_path):
-    audit(hand_worked, tmp_path)
-    rows = {r["EPCL ID"]: r for r in csv.DictReader(io.StringIO((tmp_path / "annex-a.csv").read_text()))}
+    audit(hand_worked, tmp_path / "audit")
+    rows = {r["EPCL ID"]: r for r in csv.DictReader(io.StringIO((tmp_path / "audit" / "annex-a.csv").read_text()))}
     assert list(rows) == ["000001", "000002", "000003", "000010", "000011"]
     assert rows["000001"]["Evidence"] == "DMCT report: DMCT report 000001"
     assert rows["000002"]["Basis"] == "Clause 20.9"

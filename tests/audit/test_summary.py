@@ -7,8 +7,11 @@ toward 000002, Group 1); 000031 M 9/27 -> 000003 (Group 1); 000030 D 4/(4x2=8)
 -> 000010 (Group 2). Not counted: pending 000041, uneconomic 000040.
 """
 
-from se_graph.checks import analyse
-from se_graph.report.audit import summarise
+from se_graph.assessment import assess as analyse
+
+
+def summarise(assessment):
+    return assessment.summary
 
 
 def block(a, d, m, da, dd, dm):
@@ -45,10 +48,14 @@ def test_every_number_of_the_summary(hand_worked):
     assert (h["fw_upgrade_sources"], h["fw_upgradable_installs"]) == (4, 23)
 
 
-def test_report_option_limits_what_is_requested(hand_worked):
-    s = summarise(analyse(hand_worked, report=21))
-    assert s["requested"] == []
-    assert s["overall"]["totals"] == {"installs": 0, "devices": 0}
+def test_report_option_that_selects_nothing_is_a_bad_option(hand_worked):
+    import pytest
+
+    from se_graph.model import InputError
+
+    with pytest.raises(InputError, match=r"--report 21 selects no entry: the EPCL Report numbers in the inputs are 22\."):
+        analyse(hand_worked, report=21)
+    assert summarise(analyse(hand_worked, report=22))["requested"] == ["000001", "000002", "000003", "000010", "000011"]
 
 
 def test_every_number_is_an_integer(hand_worked):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from se_graph.checks import analyse
+from se_graph.assessment import assess as analyse
 from se_graph.cli import app
 from se_graph.report.html_graph import render_graph_html
 from tests.builders import excluded, row_child, row_tested, status_list

@@ -1,6 +1,6 @@
 import pytest
 
-from se_graph.checks import analyse
+from se_graph.assessment import assess as analyse
 from se_graph.model.config import Config
 from tests.builders import excluded, status_list
 

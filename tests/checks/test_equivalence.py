@@ -89,7 +89,7 @@ def test_long_trace_warns(check):
 
 
 def test_epcl_entries_are_tested_roots(check, tmp_path):
-    from se_graph.checks import analyse
+    from se_graph.assessment import assess as analyse
     from tests.builders import excluded, write_rows
 
     epcl = write_rows(tmp_path / "epcl.xlsx", ["EPCL ID", "Cohort", "Date Added to EPCL"], [["000001", "MOC Secure", "2021-03-01"]])
@@ -106,7 +106,7 @@ def test_severity_override_from_config(check):
 
 
 def test_cohort_mismatch_without_a_cohort_column_points_at_the_row(tmp_path):
-    from se_graph.checks import analyse
+    from se_graph.assessment import assess as analyse
     from se_graph.model.fields import FIELD_HEADERS
     from tests.builders import row_child, row_tested, status_list, write_rows
 

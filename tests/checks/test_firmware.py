@@ -15,7 +15,8 @@ def source(entry_id, target, **fields):
 @pytest.mark.parametrize("a,b,expected", [
     ("1.9", "1.10", -1), ("2.45.3", "2.45.3", 0), ("1.2", "1.2.0", 0), ("1.2", "1.2.1", -1),
     ("0x01A2", "0x01B0", -1), ("0x0200", "0x01FF", 1), ("v2.1", "2.0", 1), ("01A2", "01B0", -1),
-    ("REL-A", "REL-B", None), ("1.2a", "1.2.3", None), ("GOLD", "1.0", None), ("1.0-rc1", "1.0-rc2", -1),
+    ("REL-A", "REL-B", -1), ("1.2a", "1.2.3", None), ("GOLD", "1.0", None), ("1.0-rc1", "1.0-rc2", -1),
+    ("v1.2a", "v1.3a", -1), ("v1.3a", "v1.10", -1), ("4.2.beta", "4.2.rc1", -1), ("4.2.1", "4.2.rc1", None),
 ])
 def test_version_order(a, b, expected):
     assert compare(a, b) == expected
@@ -41,7 +42,8 @@ def test_fw_source_differs_in_more_than_firmware(check):
     a = check([row_tested("000001")], [source("000002", "000001", **{"ESME.model": "Liberty 100"}, install_status="Active")])
     assert found(a) == [("SG503", "000002")]
     message = a.findings[0].message
-    assert "ESME model: Liberty 110 -> Liberty 100" in message and "installation status: dormant -> active" in message
+    # old -> new: from the source's devices to the target's
+    assert "ESME model: Liberty 100 -> Liberty 110" in message and "installation status: active -> dormant" in message
 
 
 def test_fw_downgrade(check):
@@ -51,7 +53,7 @@ def test_fw_downgrade(check):
 
 
 def test_fw_order_unknown_warns(check):
-    a = check([row_tested("000001", **{"ESME.firmware": "REL-B"})], [source("000002", "000001", **{"ESME.firmware": "REL-A"})])
+    a = check([row_tested("000001", **{"ESME.firmware": "2.1a"})], [source("000002", "000001", **{"ESME.firmware": "2.1.3"})])
     assert [(f.code, f.severity) for f in a.findings] == [("SG505", "warning")]
 
 

@@ -24,7 +24,7 @@ def test_covered_without_tested_dormant(check):
     pending = row_tested("000001", dmct_status="In Test", test_report=None, epcl_report=None)
     a = check([pending, covered("000002")])
     assert found(a) == [("SG301", "000002")]
-    assert "000001 is not tested" in a.findings[0].message
+    assert "000001 is still pending testing" in a.findings[0].message
 
 
 def test_covered_with_no_dormant_of_the_same_devices(check):
@@ -52,7 +52,7 @@ def test_tested_without_report(check):
 def test_duplicate_rows_that_disagree(check):
     a = check([row_tested("000001"), row_tested("000001", installs=5)])
     assert found(a) == [("SG401", "000001")]
-    assert "installs" in a.findings[0].message
+    assert "installations" in a.findings[0].message
 
 
 def test_same_entry_in_both_inputs_agreeing_is_merged(check):
@@ -69,7 +69,7 @@ def test_same_entry_in_both_inputs_with_other_devices_conflicts(check):
     listed = row_tested("000002", dmct_status="Excluded", test_report=None, installs=10)
     a = check([row_tested("000001"), listed], [row_child("000002", "000001")])
     assert found(a) == [("SG401", "000002")]
-    assert "devices" in a.findings[0].message
+    assert "ESME firmware" in a.findings[0].message
 
 
 def test_tested_and_excluded(check):

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from se_graph.checks import analyse
+from se_graph.assessment import assess as analyse
 from se_graph.cli import app
 from se_graph.report import to_dict
 from tests.builders import excluded, row_child, row_tested, status_list
@@ -115,24 +115,24 @@ def test_trace_shows_each_hop_with_differences_and_evidence(good):
     assert result.exit_code == 0
     out = result.stdout
     assert "--se--> 000002" in out and "--se--> 000001" in out
-    assert "differences: no device differences" in out  # 000003 -> 000002
-    assert "differences: ESME firmware: 2.3 -> 2.4" in out  # 000002 -> 000001
-    assert "DMCT report: DMCT report 000001" in out and "TRACES" in out
+    assert "differences (old -> new): none" in out  # 000003 -> 000002
+    assert "differences (old -> new): ESME firmware: 2.3 -> 2.4" in out  # 000002 -> 000001
+    assert "DMCT report: DMCT report 000001" in out and "QUALIFIES: 000003" in out
 
 
 def test_trace_of_a_broken_entry_exits_1_and_unknown_id_exits_2(bad, good):
     result = invoke("trace", "000002", *bad)
-    assert result.exit_code == 1 and "DOES NOT TRACE" in result.stdout and "SG202" in result.stdout
+    assert result.exit_code == 1 and "DOES NOT QUALIFY" in result.stdout and "SG202" in result.stdout
     unknown = invoke("trace", "424242", *good)
     assert unknown.exit_code == 2 and "424242" in unknown.stderr
 
 
 def test_rules_lists_every_code():
-    from se_graph.model.codes import CODES
+    from se_graph.checks import RULES
 
     result = invoke("rules")
     assert result.exit_code == 0
-    assert all(code in result.stdout for code in CODES)
+    assert all(code in result.stdout for code in RULES)
 
 
 def test_bundled_sample_passes_and_every_group2_entry_traces():
@@ -161,4 +161,4 @@ def test_trace_on_a_sample_group2_entry_names_its_root_and_evidence():
     result = invoke("trace", child["id"], str(DATA / "sample"))
     assert result.exit_code == 0
     assert f"--se--> {child['trace'][1]}" in result.output
-    assert "differences:" in result.output and "DMCT report: DMCT TCR" in result.output
+    assert "differences (old -> new):" in result.output and "DMCT report: DMCT TCR" in result.output

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from se_graph.checks import analyse
+from se_graph.assessment import assess as analyse
 from se_graph.model import InputError
 from se_graph.model.fields import FIELD_HEADERS
 from tests.builders import EXCLUDED_FIELDS, STATUS_FIELDS, write_rows

@@ -51,14 +51,14 @@ def test_config_aliases_extend_the_table():
 def test_group_heading_above_merged_device_columns():
     above = ["", "Comms Hub", None, "ESME", None]
     row = ["EPCL ID", "Model", "Firmware", "Model", "FW"]
-    found, dups = match_row(row, above, alias_table())
+    found, dups, unknown = match_row(row, above, alias_table())
     assert found["CHF.model"] == ("Comms Hub Model", 1)
     assert found["ESME.firmware"] == ("ESME FW", 4)
-    assert dups == []
+    assert dups == [] and unknown == []
 
 
 def test_duplicate_header_is_reported_and_first_wins():
-    found, dups = match_row(["EPCL ID", "Status", "DMCT Status"], [], alias_table())
+    found, dups, _ = match_row(["EPCL ID", "Status", "DMCT Status"], [], alias_table())
     assert found["dmct_status"] == ("Status", 1)
     assert dups == [("dmct_status", "DMCT Status", 2)]
 

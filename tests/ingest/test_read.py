@@ -41,7 +41,7 @@ def test_id_stored_as_number_is_restored_with_a_warning(tmp_path, writer):
     result = read_inputs([path])
     assert result.entries[0].entry_id == "002255"
     (finding,) = result.findings
-    assert finding.code == "SG101" and finding.severity == "warning"
+    assert finding.code == "SG101"  # a warning: the checks resolve severities
     assert (finding.location.sheet, finding.location.row, finding.location.column) == ("Data", 2, "EPCL ID")
     assert "002255" in finding.message
 
@@ -102,13 +102,15 @@ def test_bad_counts(tmp_path):
     assert codes(result) == ["SG106"] * 3
 
 
-def test_cohort_from_column_then_option_then_cover_sheet_then_unknown(tmp_path):
+def test_cohort_from_column_then_cover_sheet_then_option_then_unknown(tmp_path):
     no_cohort = row_tested("000001")
     del no_cohort["cohort"]
     cover = {"Cover": [["Cohort", "FOC"]]}
     path = status_list(tmp_path / "a.xlsx", [no_cohort], extra_sheets=cover)
     assert read_inputs([path]).entries[0].cohort == "FOC"
-    assert read_inputs([path], cohort="IOC").entries[0].cohort == "IOC"
+    # --cohort is a fallback: it never relabels an entry whose workbook gives a cohort
+    assert read_inputs([path], cohort="IOC").entries[0].cohort == "FOC"
+    assert read_inputs([status_list(tmp_path / "e.xlsx", [no_cohort])], cohort="IOC").entries[0].cohort == "IOC"
     assert read_inputs([status_list(tmp_path / "b.xlsx", [row_tested("000001")], extra_sheets=cover)]).entries[0].cohort == "MOC Secure"
     bare = read_inputs([status_list(tmp_path / "c.xlsx", [no_cohort])])
     assert bare.entries[0].cohort == "unknown" and codes(bare) == ["SG110"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from se_graph.checks import analyse
+from se_graph.assessment import assess as analyse
 from se_graph.sample import write_sample, write_template
 
 ROOT = Path(__file__).resolve().parents[2]

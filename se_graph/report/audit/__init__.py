@@ -12,12 +12,11 @@ from pathlib import Path
 from se_graph.report.audit.annex import render_annex_csv, render_annex_md
 from se_graph.report.audit.annotate import render_annotated
 from se_graph.report.audit.index import render_index
-from se_graph.report.audit.summary import summarise
 from se_graph.report.audit.summary_md import render_summary_md
 from se_graph.report.jsonout import render_json
 from se_graph.report.markdown import render_markdown
 
-__all__ = ["annotated_name", "build_audit", "summarise"]
+__all__ = ["annotated_name", "build_audit"]
 
 
 def annotated_name(path: str) -> str:
@@ -26,7 +25,7 @@ def annotated_name(path: str) -> str:
 
 def build_audit(analysis, raw: dict[str, list], *, report: int | None = None) -> dict[str, str | bytes]:
     """The audit's files. ``raw`` maps each input path to its sheets as ingest read them."""
-    summary = summarise(analysis)
+    summary = analysis.summary
     files: dict[str, str | bytes] = {
         "summary.md": render_summary_md(summary, report),
         "summary.json": json.dumps(summary, indent=2, sort_keys=False) + "\n",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from se_graph.report.audit.summary_md import METHOD
-from se_graph.report.audit.summary import LABELS, ROWS, STATUSES, TITLES, WHICH
+from se_graph.assessment.summary import LABELS, ROWS, STATUSES, TITLES, WHICH
 from se_graph.report.text import verdict
 
 STYLE = """
@@ -30,6 +30,21 @@ def _table(name: str, data: dict) -> str:
     return f"<table>{head}{''.join(body)}</table>"
 
 
+def _not_qualifying(summary: dict) -> str:
+    bad = summary["not_qualifying"]
+    if not bad:
+        return "<p class=pass>Every requested entry qualifies.</p>"
+    installs = sum(b["installs"] for b in bad)
+    rows = "".join(
+        f"<tr><td>{escape(b['id'])}</td><td>{b['group'] or '-'}</td><td class=n>{b['installs']:,}</td>"
+        f"<td>{escape(b['reason'])}</td></tr>"
+        for b in bad
+    )
+    return (f"<h2 class=fail>{len(bad)} requested entr{'ies do' if len(bad) != 1 else 'y does'} not qualify "
+            f"({installs:,} installations at stake)</h2>"
+            f"<table><tr><th>Entry</th><th>Group</th><th>Installs</th><th>Why</th></tr>{rows}</table>")
+
+
 def render_index(analysis, summary: dict, files: list[tuple[str, str]]) -> str:
     line = verdict(analysis)
     ok = line.startswith("PASS")
@@ -47,6 +62,7 @@ def render_index(analysis, summary: dict, files: list[tuple[str, str]]) -> str:
 <title>se-graph audit</title><style>{STYLE}</style></head><body>
 <h1>Pre-submission audit</h1>
 <p class="{'pass' if ok else 'fail'}"><strong>{escape(line)}</strong></p>
+{_not_qualifying(summary)}
 <p>{summary['headline']['requested']} requested entries. {escape(METHOD[summary['devices_method']])}</p>
 <h2>Files</h2><ul>{links}</ul>
 {tables}

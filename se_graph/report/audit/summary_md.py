@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from se_graph.report.audit.summary import LABELS, ROWS, STATUSES, TITLES, WHICH
+from se_graph.assessment.summary import LABELS, ROWS, STATUSES, TITLES, WHICH
 from se_graph.report.markdown import cell as md
 
 METHOD = {
@@ -38,15 +38,30 @@ def _ids(ids: list[str]) -> str:
     return ", ".join(ids) if ids else "none"
 
 
+def not_qualifying_md(summary: dict) -> list[str]:
+    """The requested entries that do not qualify, first: what must not be submitted."""
+    bad = summary["not_qualifying"]
+    if not bad:
+        return ["Every requested entry qualifies: it is in Group 1 or 2, traces to a tested entry and has "
+                "no error.", ""]
+    installs = sum(b["installs"] for b in bad)
+    out = [
+        f"**{len(bad)} requested entr{'ies do' if len(bad) != 1 else 'y does'} not qualify, with "
+        f"{n(installs)} installations at stake:**",
+        "",
+        "| Entry | Group | Installs | Why |",
+        "|---|---|---:|---|",
+    ]
+    out += [f"| {b['id']} | {b['group'] or '-'} | {n(b['installs'])} | {md(b['reason'])} |" for b in bad]
+    return out + [""]
+
+
 def render_summary_md(summary: dict, report: int | None = None) -> str:
     h = summary["headline"]
     cohorts = ", ".join(h["cohorts"]) or "no cohort"
     title = f"EPCL Report {report}: context of EPCL request" if report else "Context of EPCL request"
     covered = h["group1_clause_20_9"]
-    out = [
-        f"# {title}",
-        "",
-        f"Annex A sets out the specific details of {h['requested']} entries that are proposed for addition "
+    out = [f"# {title}", "", *not_qualifying_md(summary), f"Annex A sets out the specific details of {h['requested']} entries that are proposed for addition "
         "to the Eligible Product Combinations List (EPCL).",
         "",
         *table("overall", summary["overall"], cohorts),

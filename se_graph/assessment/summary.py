@@ -1,8 +1,10 @@
 """The three tables of section 1 of an EPCL report (Overall, Group 1, Group 2),
-computed from the graph, and the headline figures its prose quotes."""
+computed from the graph, the requested entries that do not qualify, and the
+headline figures the report's prose quotes."""
 
 from __future__ import annotations
 
+from se_graph.assessment.verdict import entry_devices
 from se_graph.model import Entry
 
 STATUSES = ("active", "dormant", "mixed")
@@ -14,13 +16,6 @@ LABELS = {
 }
 WHICH = {"overall": "tested and SE", "group1": "tested", "group2": "SE"}
 TITLES = {"overall": "Overall", "group1": "Group 1", "group2": "Group 2"}
-
-
-def entry_devices(entry: Entry) -> tuple[int, bool]:
-    """Devices of an entry: its Devices cell, else installs x devices present."""
-    if entry.device_count is not None:
-        return entry.device_count, False
-    return (entry.installs or 0) * len(entry.devices), True
 
 
 def _zero() -> dict:
@@ -70,9 +65,10 @@ def _overall(g1: dict, g2: dict) -> dict:
     )
 
 
-def summarise(analysis) -> dict:
-    """summary.json: the tables (every number an integer) and the headline figures."""
-    g = analysis.graph
+def summarise(assessment) -> dict:
+    """summary.json: the tables (every number an integer), the requested entries
+    that do not qualify, and the headline figures."""
+    g = assessment.graph
     derived: list[bool] = []
     group1 = _group_table(g, 1, derived)
     group2 = _group_table(g, 2, derived)
@@ -83,13 +79,24 @@ def summarise(analysis) -> dict:
         "overall": _overall(group1, group2),
         "group1": group1,
         "group2": group2,
-        "headline": headline(analysis),
+        "not_qualifying": [
+            {
+                "id": v.entry_id,
+                "group": v.group,
+                "installs": v.installs or 0,
+                "devices": v.devices,
+                "findings": [{"code": f.code, "message": f.message} for f in v.blocking],
+                "reason": v.blocking[0].message if v.blocking else f"{v.entry_id} is in neither group.",
+            }
+            for v in assessment.not_qualifying
+        ],
+        "headline": headline(assessment),
     }
 
 
-def headline(analysis) -> dict:
+def headline(assessment) -> dict:
     """The figures the report's prose quotes."""
-    g = analysis.graph
+    g = assessment.graph
     req = sorted(g.requested)
     g1 = [i for i in req if g.group.get(i) == 1]
     covered = [i for i in g1 if i in g.dormant and i not in g.tested]
@@ -104,6 +111,8 @@ def headline(analysis) -> dict:
                                 "dormant": g.dormant[i]} for i in covered],
         "group2": sum(1 for i in req if g.group.get(i) == 2),
         "group2_traced": sum(1 for i in req if g.group.get(i) == 2 and i in g.root),
+        "not_qualifying": len(assessment.not_qualifying),
+        "not_qualifying_installs": sum(v.installs or 0 for v in assessment.not_qualifying),
         "in_no_group": [i for i in req if i not in g.group],
         "fw_upgrade_sources": len(upgrades),
         "fw_upgradable_installs": sum(g.entries[s].installs or 0 for s in upgrades),

@@ -1,0 +1,134 @@
+"""The verdict on one entry (spec section 4, "One verdict everywhere"): its group,
+basis, trace, whether it qualifies, the findings that block it, its evidence and
+its counts.  Computed once per entry; every output reads it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from se_graph.graph import Graph
+from se_graph.model import Basis, Entry, Finding, Group
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    entry_id: str
+    cohort: str
+    install_status: str | None
+    group: Group | None
+    basis: Basis | None  # what the entry stands on (Group 1 and 2 only)
+    role: str  # for drawing: tested, epcl, covered, group2, fw, other
+    label: str  # e.g. "Group 1 by Clause 20.9", "firmware-upgrade source"
+    trace: tuple[str, ...] | None  # ids from the entry to its root, when it traces
+    root: str | None
+    qualifies: bool  # in Group 1 or 2, traces, and no error finding on it
+    requested: bool
+    findings: tuple[Finding, ...]  # every finding on the entry, sorted
+    blocking: tuple[Finding, ...]  # its errors: why it does not qualify
+    evidence: str  # its own report; Dormant report + SIT (Clause 20.9); the root's (Group 2)
+    breaks_at: str | None  # untraced Group 2: the entry where its chain of parents ends
+    installs: int | None
+    devices: int  # the Devices cell, else installs x devices present
+    devices_derived: bool
+
+    @property
+    def traces(self) -> bool:
+        return self.trace is not None
+
+
+def basis_of(g: Graph, i: str) -> Basis | None:
+    grp = g.group.get(i)
+    if grp == Group.TWO:
+        return Basis.SE
+    if grp == Group.ONE:
+        if i in g.tested:
+            e = g.entries[i]
+            return Basis.TESTED if (e.dmct_status == "tested" and e.test_report) else Basis.EPCL
+        return Basis.CLAUSE_20_9
+    return None
+
+
+def label_of(g: Graph, i: str, basis: Basis | None) -> str:
+    e = g.entries[i]
+    if basis is Basis.CLAUSE_20_9:
+        return "Group 1 by Clause 20.9"
+    if basis is Basis.EPCL:
+        return "Group 1, on the EPCL"
+    if basis is Basis.TESTED:
+        return "Group 1, tested"
+    if basis is Basis.SE:
+        return "Group 2"
+    if i in g.upgrade:
+        return "firmware-upgrade source"
+    return f"no group ({e.dmct_status or e.exclusion_reason or 'no status'})"
+
+
+def role_of(g: Graph, i: str, basis: Basis | None) -> str:
+    if basis is Basis.CLAUSE_20_9:
+        return "covered"
+    if basis in (Basis.TESTED, Basis.EPCL):
+        return "tested"
+    if basis is Basis.SE:
+        return "group2"
+    return "fw" if i in g.upgrade else "other"
+
+
+def own_evidence(g: Graph, i: str) -> str:
+    e = g.entries[i]
+    if e.test_report:
+        return f"DMCT report: {e.test_report}" + (f" ({e.test_report_date})" if e.test_report_date else "")
+    if i in g.epcl_ids:
+        return f"{i} is on the current EPCL"
+    return "no DMCT report named"
+
+
+def evidence_of(g: Graph, i: str, basis: Basis | None, root: str | None) -> str:
+    """Spec section 5: the evidence an entry rests on."""
+    if basis in (Basis.TESTED, Basis.EPCL):
+        return own_evidence(g, i)
+    if basis is Basis.CLAUSE_20_9:
+        dormant = g.dormant[i]
+        return f"Dormant {dormant}: {own_evidence(g, dormant)}; SIT report: {g.entries[i].sit_report}"
+    if basis is Basis.SE and root is not None:
+        root_basis = basis_of(g, root)
+        word = {Basis.TESTED: "tested", Basis.EPCL: "on the EPCL", Basis.CLAUSE_20_9: "Clause 20.9"}[root_basis]
+        return f"root {root} ({word}): {evidence_of(g, root, root_basis, root)}"
+    if basis is Basis.SE:
+        return "none: does not trace to a tested entry (see findings)"
+    return "none: the entry is in neither group (see findings)"
+
+
+def entry_devices(entry: Entry) -> tuple[int, bool]:
+    """Devices of an entry: its Devices cell, else installs x devices present."""
+    if entry.device_count is not None:
+        return entry.device_count, False
+    return (entry.installs or 0) * len(entry.devices), True
+
+
+def judge(g: Graph, i: str, findings: tuple[Finding, ...]) -> Verdict:
+    e = g.entries[i]
+    basis = basis_of(g, i)
+    trace = g.trace(i)
+    root = g.root.get(i)
+    blocking = tuple(f for f in findings if f.is_error)
+    devices, derived = entry_devices(e)
+    return Verdict(
+        entry_id=i,
+        cohort=e.cohort,
+        install_status=e.install_status,
+        group=g.group.get(i),
+        basis=basis,
+        role=role_of(g, i, basis),
+        label=label_of(g, i, basis),
+        trace=tuple(trace) if trace is not None else None,
+        root=root,
+        qualifies=basis is not None and trace is not None and not blocking,
+        requested=i in g.requested,
+        findings=findings,
+        blocking=blocking,
+        evidence=evidence_of(g, i, basis, root),
+        breaks_at=g.dead_end.get(i),
+        installs=e.installs,
+        devices=devices,
+        devices_derived=derived,
+    )

@@ -1,0 +1,147 @@
+"""The commands that read workbooks and print: validate, trace, rules, sample, template."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from se_graph.cli.common import (
+    CohortOpt,
+    ConfigOpt,
+    DebugOpt,
+    EpclOpt,
+    Files,
+    ReportOpt,
+    emit,
+    fail,
+    guarded,
+    load,
+    progress,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    junit = "junit"
+
+
+def validate(
+    files: Files,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text: only errors and the verdict.")] = False,
+    config: ConfigOpt = None,
+    cohort: CohortOpt = None,
+    epcl: EpclOpt = None,
+    report: ReportOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Check that every Group 2 entry traces to a tested Group 1 entry.
+
+    Exit 0: no errors; 1: errors (or warnings with --strict); 2: unusable input or
+    bad option; 3: internal error.
+    """
+
+    def body() -> int:
+        from se_graph.report import RENDERERS
+        from se_graph.report.text import render_text, verdict
+
+        assessment = load(files, config, cohort, epcl, report)
+        if format is Format.text:
+            color = output is None and sys.stdout.isatty()
+            content = render_text(assessment, strict, color=color, quiet=quiet)
+        else:
+            content = RENDERERS[format.value](assessment, strict)
+        emit(content, output)
+        if output is not None:  # the report went to a file: the verdict still reaches the user
+            typer.echo(f"{verdict(assessment, strict)} Wrote {output}.", err=True)
+        return 0 if assessment.valid(strict) else 1
+
+    guarded(debug, body)
+
+
+def trace(
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="EPCL entry id, e.g. 002255.")],
+    files: Files,
+    config: ConfigOpt = None,
+    cohort: CohortOpt = None,
+    epcl: EpclOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Show the chain one entry stands on: each hop, its differences and evidence,
+    the entry's findings and whether it qualifies.
+
+    Exit 0: it qualifies (it traces and has no error); 1: it does not; 2: unusable
+    input or an unknown id.
+    """
+
+    def body() -> int:
+        from se_graph.report.trace import render_trace
+
+        wanted = entry_id.strip().zfill(6) if entry_id.strip().isdigit() else entry_id.strip()
+        assessment = load(files, config, cohort, epcl, None)
+        if wanted not in assessment:
+            fail(f"entry {wanted} is in none of the inputs.", 2)
+        ok, text = render_trace(assessment, wanted)
+        emit(text, None)
+        return 0 if ok else 1
+
+    guarded(debug, body)
+
+
+def rules(
+    format: Annotated[str, typer.Option("--format", "-f", help="text or markdown.")] = "text",
+) -> None:
+    """List every rule: code, default severity, name and what it checks."""
+    from se_graph.report.rules_doc import render_rules_markdown, render_rules_text
+
+    if format not in ("text", "markdown"):
+        fail(f"--format must be text or markdown, not '{format}'.", 2)
+    emit(render_rules_markdown() if format == "markdown" else render_rules_text(), None)
+
+
+def sample(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the workbooks into.")],
+    entries: Annotated[int, typer.Option("--entries", min=10, max=1_000_000, help="About how many entry rows in all.")] = 300,
+    cohorts: Annotated[Optional[list[str]], typer.Option("--cohorts", help="Cohort names (repeat the option).")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same bytes.")] = 22,
+    defects: Annotated[bool, typer.Option("--defects", help="Inject one of each defect and write defects.json.")] = False,
+    report: Annotated[int, typer.Option("--report", help="EPCL report number of the requested entries.")] = 22,
+    debug: DebugOpt = False,
+) -> None:
+    """Write realistic synthetic DMCT Status List and Excluded workbooks (seeded, deterministic)."""
+
+    def body() -> int:
+        from se_graph.sample import write_sample
+
+        names = tuple(cohorts) if cohorts else ("MOC Secure", "FOC")
+        with progress("Writing sample workbooks..."):
+            paths = write_sample(output, entries=entries, cohorts=names, seed=seed, defects=defects, report=report)
+        for path in paths:
+            typer.echo(str(path))
+        return 0
+
+    guarded(debug, body)
+
+
+def template(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the templates into.")],
+    debug: DebugOpt = False,
+) -> None:
+    """Write blank Status List and Excluded workbooks with the canonical headers and notes."""
+
+    def body() -> int:
+        from se_graph.sample import write_template
+
+        for path in write_template(output):
+            typer.echo(str(path))
+        return 0
+
+    guarded(debug, body)

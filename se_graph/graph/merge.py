@@ -1,0 +1,136 @@
+"""One record per entry id: the rows of an id merged, and where they disagree.
+
+Spec section 2: an id in two inputs is one node if the rows agree.  Two rows
+disagree on a field when both give it (their tables have the column and, for a
+value that is not a device, the cell is not blank) and the values differ.  A
+column a table lacks is unknown: it is filled from another row that gives it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from se_graph.model import Device, Entry
+from se_graph.model.fields import DEVICE_FIELDS, ROLES
+
+# value fields compared between rows of one id (devices are compared apart)
+VALUES = (
+    "install_status", "dmc_id", "dmct_status", "test_report", "test_report_date", "sit_report", "target_fw",
+    "upgrade_to", "installs", "device_count", "epcl_report", "parent_id", "exclusion_reason", "date_added",
+)
+LABELS = {"device_count": "devices count", "installs": "installations", "epcl_report": "EPCL report"}
+_NOT_MERGED = frozenset({"entry_id", "source", "row", "known", "devices"})
+
+
+@lru_cache(maxsize=1024)  # a handful of cohorts, asked about for every entry
+def cohort_key(cohort: str) -> str:
+    return " ".join(cohort.casefold().split())
+
+
+def cohorts_differ(a: str, b: str) -> bool:
+    """Whether two cohorts are shown to differ: 'unknown' differs from nothing."""
+    ka, kb = cohort_key(a), cohort_key(b)
+    return ka != kb and "unknown" not in (ka, kb)
+
+
+@dataclass(frozen=True)
+class Merged:
+    entries: dict[str, Entry]  # the merged record of each id
+    rows: dict[str, list[Entry]]  # every row of each id, in reading order
+    conflicts: dict[str, list[str]]  # id -> fields on which its rows disagree
+    repeats: dict[str, list[Entry]]  # id -> rows that repeat an earlier row of the same table exactly
+
+
+def device_differences(a: Entry, b: Entry) -> list[str]:
+    """Device fields that both entries give and that differ, as 'ROLE field'."""
+    if a.devices is b.devices:
+        return []
+    out = []
+    da = {d.role: d for d in a.devices}
+    db = {d.role: d for d in b.devices}
+    for role in ROLES:
+        if not (a.knows(f"{role}.model") and b.knows(f"{role}.model")):
+            continue
+        x, y = da.get(role), db.get(role)
+        if x is None and y is None:
+            continue
+        if x is None or y is None:
+            out.append(f"{role} device")
+            continue
+        for name in DEVICE_FIELDS:
+            if a.knows(f"{role}.{name}") and b.knows(f"{role}.{name}"):
+                if (getattr(x, name) or "").casefold() != (getattr(y, name) or "").casefold():
+                    out.append(f"{role} {name}")
+    return out
+
+
+def _merge_devices(first: Entry, other: Entry) -> tuple[tuple[Device, ...], frozenset[str]]:
+    """first's devices, with the device fields only ``other`` knows filled in."""
+    mine = {d.role: d for d in first.devices}
+    theirs = {d.role: d for d in other.devices}
+    out = []
+    for role in ROLES:
+        own, new = mine.get(role), theirs.get(role)
+        if not first.knows(f"{role}.model"):
+            own = new  # the role is unknown here: take it whole
+        elif own is not None and new is not None:
+            fill = {
+                name: getattr(new, name)
+                for name in DEVICE_FIELDS
+                if not first.knows(f"{role}.{name}") and other.knows(f"{role}.{name}")
+            }
+            if fill:
+                own = replace(own, **fill)
+        if own is not None:
+            out.append(own)
+    return tuple(out), first.known | other.known
+
+
+def _same_row(a: Entry, b: Entry) -> bool:
+    return all(getattr(a, n) == getattr(b, n) for n in Entry.__dataclass_fields__ if n not in ("row",))
+
+
+def merge_rows(entries: Iterable[Entry]) -> Merged:
+    merged: dict[str, Entry] = {}
+    rows: dict[str, list[Entry]] = {}
+    conflicts: dict[str, list[str]] = {}
+    repeats: dict[str, list[Entry]] = {}
+    for entry in entries:
+        seen = rows.get(entry.entry_id)
+        if seen is None:
+            rows[entry.entry_id] = [entry]
+            merged[entry.entry_id] = entry
+            continue
+        if any(r.source == entry.source and _same_row(r, entry) for r in seen):
+            seen.append(entry)
+            repeats.setdefault(entry.entry_id, []).append(entry)
+            continue
+        seen.append(entry)
+        first = merged[entry.entry_id]
+        differ = [
+            LABELS.get(name, name.replace("_", " "))
+            for name in VALUES
+            if getattr(first, name) is not None
+            and getattr(entry, name) is not None
+            and getattr(first, name) != getattr(entry, name)
+        ]
+        if cohorts_differ(first.cohort, entry.cohort):
+            differ.insert(0, "cohort")
+        differ += device_differences(first, entry)
+        if differ:
+            known = conflicts.setdefault(entry.entry_id, [])
+            known.extend(d for d in differ if d not in known)
+        fill = {
+            name: getattr(entry, name)
+            for name in Entry.__dataclass_fields__
+            if name not in _NOT_MERGED and getattr(first, name) is None and getattr(entry, name) is not None
+        }
+        if cohort_key(first.cohort) == "unknown" and cohort_key(entry.cohort) != "unknown":
+            fill["cohort"] = entry.cohort
+        if not entry.known <= first.known:
+            fill["devices"], fill["known"] = _merge_devices(first, entry)
+        if fill:
+            merged[entry.entry_id] = replace(first, **fill)
+    return Merged(entries=merged, rows=rows, conflicts=conflicts, repeats=repeats)
