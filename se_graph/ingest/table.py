@@ -171,7 +171,7 @@ class TableReader:
                 blank = _REQUIRED_VALUE.get(name)
                 blank_problem = blank[1] if blank and source.kind in blank[0] else None
                 cache = {} if cached else None  # kept across chunks where values repeat
-                self._plan.append((cols[name], name, _ENTRY_FIELD.get(name, name), _cell_parser(parse, blank_problem), code, cache))
+                self._plan.append((cols[name], name, _ENTRY_FIELD.get(name, name), _cell_parser(parse, blank_problem, config.limits.max_cell_chars), code, cache))
         # per role: cell getter, fields present, raw cells -> number, number -> Device
         self._roles = []
         for role in ROLES:
@@ -273,7 +273,7 @@ class TableReader:
             keys = list(map(get, rows))
             for key in set(keys).difference(index):
                 index[key] = len(devices)
-                devices.append(self._device(role, present, key))
+                devices.append(self._device(role, present, key, self.config.limits.max_cell_chars))
             found = list(map(index.__getitem__, keys))
             numbered.append(found)
             unfirmed = {i for i in set(found) if devices[i] is not None and devices[i].firmware is None}
@@ -292,8 +292,11 @@ class TableReader:
         return list(map(known.__getitem__, combos))
 
     @staticmethod
-    def _device(role: str, present: list[str], key: object) -> Device | None:
-        parts = dict(zip(present, map(values.device_text, key if len(present) > 1 else (key,))))
+    def _device(role: str, present: list[str], key: object, max_chars: int = 32_767) -> Device | None:
+        cells = key if len(present) > 1 else (key,)
+        # a device cell is cut to [limits] max_cell_chars: a longer one is no name a DMC has
+        cells = [c[:max_chars] if c.__class__ is str else c for c in cells]
+        parts = dict(zip(present, map(values.device_text, cells)))
         model = parts.get("model")
         if model is None:
             return None
@@ -317,12 +320,18 @@ class TableReader:
 _first = itemgetter(0)
 
 
-def _cell_parser(parse: Callable, blank_problem: str | None) -> Callable[[object], tuple]:
-    """parse() with blank cells (and cells of spaces) giving ``blank_problem``."""
+def _cell_parser(parse: Callable, blank_problem: str | None, max_chars: int) -> Callable[[object], tuple]:
+    """parse() with blank cells (and cells of spaces) giving ``blank_problem``, and
+    text longer than ``[limits] max_cell_chars`` cut to it with a problem."""
 
     def cell(raw: object) -> tuple:
         if raw is None or raw == "":
             return None, blank_problem
+        if raw.__class__ is str and len(raw) > max_chars:
+            value, problem = parse(raw[:max_chars])
+            cut = (f"holds {len(raw):,} characters, more than the limit of {max_chars:,} "
+                   "([limits] max_cell_chars); only the first were read")
+            return value, f"{problem}; it also {cut}" if problem else cut
         value, problem = parse(raw)
         if value is None and problem is None:
             return None, blank_problem
