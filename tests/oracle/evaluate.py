@@ -340,6 +340,10 @@ def evaluate(paths, cohort=None, epcl=(), report=None):
             err(i, "tested_no_report")
         if any(r.get("_bad_count") for r in rows):
             err(i, "bad_count")
+        for r in rows:
+            for role, d in r["devices_known"].items():
+                if d is not None and "firmware" in d and d["firmware"] == "":
+                    err(i, "device_no_firmware")
         st = n.get("install_status")
         if st is not None and st.startswith("?"):
             err(i, "install_status")
@@ -352,7 +356,7 @@ def evaluate(paths, cohort=None, epcl=(), report=None):
     group = {}
     root = {}
     for i, n in nodes.items():
-        if tested_root(i) and not n["is_epcl"]:
+        if tested_root(i):
             group[i] = 1
             root[i] = i
     # Clause 20.9
@@ -372,7 +376,8 @@ def evaluate(paths, cohort=None, epcl=(), report=None):
                         err(i, "covered_dmc_differs")
                     else:
                         found = True
-        else:
+        elif n["devices_known"]:
+            # found by same cohort and same devices: only when the entry's devices are known
             for j, p in nodes.items():
                 if j == i or p.get("install_status") != "Dormant" or not tested_root(j):
                     continue
@@ -485,7 +490,8 @@ def evaluate(paths, cohort=None, epcl=(), report=None):
     elif any(n.get("epcl_report") is not None for n in nodes.values()):
         requested = [i for i in ids if nodes[i].get("epcl_report") is not None]
     else:
-        requested = [i for i in ids if group.get(i) in (1, 2)]
+        # entries of the current EPCL are already approved: never requested again
+        requested = [i for i in ids if group.get(i) in (1, 2) and not nodes[i]["is_epcl"]]
     requested = sorted(requested)
 
     summary, method = tables_of(nodes, group, requested, final)
