@@ -139,7 +139,26 @@ def compare_set(set_dir):
             if sv != ora["summary"][table]["totals"][k]:
                 diffs.append(("summary %s.totals.%s" % (table, k),
                               "%s vs oracle %s" % (sv, ora["summary"][table]["totals"][k])))
+    diffs = condense(diffs)
     if ora["devices_method"] is not None and summary.get("devices_method") != ora["devices_method"]:
         diffs.append(("devices_method differs",
                       "%s vs oracle %s" % (summary.get("devices_method"), ora["devices_method"])))
     return diffs
+
+
+def condense(diffs):
+    """One 'summary <row> differs' per set and row (the detail keeps the first cells)."""
+    out, seen = [], {}
+    for kind, detail in diffs:
+        if not kind.startswith("summary "):
+            out.append((kind, detail))
+            continue
+        table, row = kind.split(" ", 1)[1].split(".")[:2]
+        key = "summary %s differs" % row
+        if key in seen:
+            if len(out[seen[key]][1]) < 200:
+                out[seen[key]] = (key, out[seen[key]][1] + "; %s %s" % (kind[8:], detail))
+            continue
+        seen[key] = len(out)
+        out.append((key, "%s %s" % (kind[8:], detail)))
+    return out
