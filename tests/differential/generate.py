@@ -671,7 +671,7 @@ def write_set(g, out_dir):
         write_xlsx(os.path.join(out_dir, name), sheets, writer)
         (epcl_files if kind == "epcl" else inputs).append(name)
     converted = None
-    if r.random() < 0.08 and shutil.which("soffice") and "soffice" not in AVOID:
+    if r.random() < 0.04 and shutil.which("soffice") and "soffice" not in AVOID:
         converted = r.choice(["xlsx", "ods", "xls"])
         inputs = convert(out_dir, inputs, converted)
     opts = {"inputs": inputs, "epcl": epcl_files, "cohort": cohort_option,
