@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo example test bench browser lint clean
+.PHONY: demo example test fuzz bench browser lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# the fuzzers, long: N generated workbook sets against the oracle of the spec
+N ?= 5000
+fuzz: $(STAMP) browser
+	$(BIN)/python -m tests.differential.run -n $(N) -j 2
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -126,7 +126,7 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
     dormant: dict[str, str] = {}
     by_dmc: dict[tuple, list[str]] = {}
     for i, e in nodes.items():
-        if e.install_status == "dormant":
+        if e.install_status == "dormant" and any(name.endswith(".model") for name in e.known):
             by_dmc.setdefault((cohort_key(e.cohort), e.devices), []).append(i)
     group: dict[str, Group] = {}
     edges: dict[tuple[str, str], str] = {}  # the first kind found wins
@@ -172,7 +172,7 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
         se_cycles=_cycles(parent),
         fw_cycles=_cycles(upgrade),
         fw_final=_fw_finals(upgrade, nodes),
-        requested=requested_ids(nodes, group, report),
+        requested=requested_ids(nodes, group, report, epcl_ids),
         report=report,
     )
 
@@ -186,6 +186,8 @@ def _dormant_of(i: str, e: Entry, nodes: dict[str, Entry], by_dmc: dict, tested:
         if target is None or target.install_status != "dormant" or not _same_dmc(e, target):
             return None
         return e.parent_id
+    if not any(name.endswith(".model") for name in e.known):
+        return None  # its devices are unknown: no Dormant entry can be shown to share them
     candidates = [c for c in by_dmc.get((cohort_key(e.cohort), e.devices), ()) if c != i]
     candidates.sort(key=lambda c: (c not in tested, c))
     return candidates[0] if candidates else None
@@ -292,9 +294,12 @@ def _fw_finals(upgrade: dict[str, str], nodes: dict[str, Entry]) -> dict[str, st
     return final
 
 
-def requested_ids(nodes: dict[str, Entry], group: dict[str, Group], report: int | None) -> frozenset[str]:
-    """Spec section 4: --report N, else every entry with an EPCL Report, else G1 and G2."""
+def requested_ids(
+    nodes: dict[str, Entry], group: dict[str, Group], report: int | None, epcl_ids: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """Spec section 4: --report N, else every entry with an EPCL Report, else G1 and
+    G2 (less the entries of the current EPCL: they are approved already)."""
     if report is not None:
         return frozenset(i for i, e in nodes.items() if e.epcl_report == report)
     marked = frozenset(i for i, e in nodes.items() if e.epcl_report is not None)
-    return marked or frozenset(group)
+    return marked or frozenset(group).difference(epcl_ids)

@@ -59,13 +59,22 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def normalise(text: object) -> str:
-    """Header key: case, spaces, punctuation and a trailing "(s)" ignored."""
+    """Header key: case, spaces and punctuation ignored; "(s)" read as a plural "s"."""
     if not isinstance(text, str):
         return ""
-    key = text.strip().casefold()
-    if key.endswith("(s)"):
-        key = key[:-3]
-    return _NON_WORD.sub("", key)
+    return _NON_WORD.sub("", text.strip().casefold().replace("(s)", "s"))
+
+
+def singular(text: object) -> str:
+    """The other reading of an optional plural: "Device(s)" as "Device"."""
+    if not isinstance(text, str) or "(s)" not in text:
+        return ""
+    return _NON_WORD.sub("", text.strip().casefold().replace("(s)", ""))
+
+
+def lookup(text: str, table: Mapping[str, str]) -> str | None:
+    """The field a header names: "(s)" matches with or without the plural."""
+    return table.get(normalise(text)) or table.get(singular(text))
 
 
 def alias_table(extra: Mapping[str, Sequence[str]] | None = None) -> dict[str, str]:
@@ -107,9 +116,9 @@ def match_row(
         if not isinstance(cell, str) or not cell.strip():
             continue
         header = cell.strip()
-        name = table.get(normalise(header))
+        name = lookup(header, table)
         if name is None and group:
-            name = table.get(normalise(f"{group} {header}"))
+            name = lookup(f"{group} {header}", table)
             if name is not None:
                 header = f"{group} {header}"
         if name is None:

@@ -99,7 +99,13 @@ def _install_status(raw: object) -> tuple[str | None, str | None]:
 
 
 def _reference(raw: object) -> tuple[str | None, str | None]:
-    ref, problem, _ = values.entry_id(raw)
+    """A Parent EPCL ID or FW Upgrade To: an id, or blank (the absent tokens too)."""
+    if values.device_text(raw) is None:
+        return None, None  # N/A, -, None, Not present: no link
+    ref, problem, restored = values.entry_id(raw)
+    if restored and not isinstance(raw, str):
+        return ref, (InputCode.ID_RESTORED, f"'{values.text(raw)}' was read as {ref}: its leading zeros were "
+                     "lost, so store the ID as text")
     return ref, problem and f"names {problem}; it was ignored"
 
 
@@ -259,8 +265,13 @@ class TableReader:
         header = self.source.header(name)
         for entry_id, number, (_, problem) in zip(ids, numbers, parsed):
             if problem:
-                text = f"Entry {entry_id}: {header} {problem}." if code == InputCode.BAD_COUNT else f"Entry {entry_id} {problem}."
-                self.finding(code, text, entry_id, number, name)
+                said = code
+                if problem.__class__ is tuple:  # a parser that names its own code
+                    said, problem = problem
+                    text = f"Entry {entry_id}: {header} {problem}."
+                else:
+                    text = f"Entry {entry_id}: {header} {problem}." if code == InputCode.BAD_COUNT else f"Entry {entry_id} {problem}."
+                self.finding(said, text, entry_id, number, name)
 
     def _devices(self, ids, numbers, rows) -> list[tuple[Device, ...]]:
         """Each row's devices.  Every distinct (manufacturer, model, hardware,

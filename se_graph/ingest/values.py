@@ -61,7 +61,7 @@ def entry_id(value: object) -> tuple[str | None, str | None, bool]:
             return None, f"'{value}' is not an EPCL ID (6 digits)", False
         number = int(value)
         if 0 <= number <= 999_999:
-            return f"{number:06d}", None, True
+            return f"{number:06d}", None, number < 100_000  # only a number under 100000 lost zeros
         return None, f"'{number}' is not an EPCL ID (6 digits)", False
     raw = text(value)
     if raw is None:

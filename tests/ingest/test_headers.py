@@ -14,7 +14,7 @@ from se_graph.model.fields import DEVICE_FIELDS, FIELD_HEADERS
 
 def test_normalise_ignores_case_spaces_punctuation_and_plural():
     assert normalise("  EPCL  ID ") == normalise("epcl-id") == "epclid"
-    assert normalise("Installation(s)") == normalise("Installation")
+    assert normalise("Installation(s)") == normalise("Installations")
     assert normalise("No. of Devices") == "noofdevices"
     assert normalise(None) == normalise(12) == ""
 
