@@ -89,7 +89,8 @@ def assess_entries(tables, entries, problems, config: Config, report: int | None
     for f in findings:
         if f.entry is not None:
             by_entry.setdefault(f.entry, []).append(f)
-    verdicts = {i: judge(graph, i, tuple(by_entry.get(i, ()))) for i in sorted(graph.entries)}
+    roots: dict[str, str] = {}
+    verdicts = {i: judge(graph, i, tuple(by_entry.get(i, ())), roots) for i in sorted(graph.entries)}
     return Assessment(tables=tables, graph=graph, findings=findings, config=config, verdicts=verdicts)
 
 

@@ -10,7 +10,10 @@ from se_graph.graph import Graph
 from se_graph.model import Basis, Entry, Finding, Group
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, which
+# made judging 100k entries cost more than building the graph.  A Verdict is made
+# once, in ``judge``, and never assigned to after.
+@dataclass(slots=True, eq=False)
 class Verdict:
     entry_id: str
     cohort: str
@@ -82,17 +85,23 @@ def own_evidence(g: Graph, i: str) -> str:
     return "no DMCT report named"
 
 
-def evidence_of(g: Graph, i: str, basis: Basis | None, root: str | None) -> str:
-    """Spec section 5: the evidence an entry rests on."""
+def evidence_of(g: Graph, i: str, basis: Basis | None, root: str | None, roots: dict | None = None) -> str:
+    """Spec section 5: the evidence an entry rests on (``roots`` memoises the
+    evidence of each root, which every entry of its family repeats)."""
     if basis in (Basis.TESTED, Basis.EPCL):
         return own_evidence(g, i)
     if basis is Basis.CLAUSE_20_9:
         dormant = g.dormant[i]
         return f"Dormant {dormant}: {own_evidence(g, dormant)}; SIT report: {g.entries[i].sit_report}"
     if basis is Basis.SE and root is not None:
-        root_basis = basis_of(g, root)
-        word = {Basis.TESTED: "tested", Basis.EPCL: "on the EPCL", Basis.CLAUSE_20_9: "Clause 20.9"}[root_basis]
-        return f"root {root} ({word}): {evidence_of(g, root, root_basis, root)}"
+        said = roots.get(root) if roots is not None else None
+        if said is None:
+            root_basis = basis_of(g, root)
+            word = {Basis.TESTED: "tested", Basis.EPCL: "on the EPCL", Basis.CLAUSE_20_9: "Clause 20.9"}[root_basis]
+            said = f"root {root} ({word}): {evidence_of(g, root, root_basis, root)}"
+            if roots is not None:
+                roots[root] = said
+        return said
     if basis is Basis.SE:
         return "none: does not trace to a tested entry (see findings)"
     return "none: the entry is in neither group (see findings)"
@@ -105,12 +114,12 @@ def entry_devices(entry: Entry) -> tuple[int, bool]:
     return (entry.installs or 0) * len(entry.devices), True
 
 
-def judge(g: Graph, i: str, findings: tuple[Finding, ...]) -> Verdict:
+def judge(g: Graph, i: str, findings: tuple[Finding, ...], roots: dict | None = None) -> Verdict:
     e = g.entries[i]
     basis = basis_of(g, i)
     trace = g.trace(i)
     root = g.root.get(i)
-    blocking = tuple(f for f in findings if f.is_error)
+    blocking = tuple(f for f in findings if f.is_error) if findings else ()
     devices, derived = entry_devices(e)
     return Verdict(
         entry_id=i,
@@ -126,7 +135,7 @@ def judge(g: Graph, i: str, findings: tuple[Finding, ...]) -> Verdict:
         requested=i in g.requested,
         findings=findings,
         blocking=blocking,
-        evidence=evidence_of(g, i, basis, root),
+        evidence=evidence_of(g, i, basis, root, roots),
         breaks_at=g.dead_end.get(i),
         installs=e.installs,
         devices=devices,
