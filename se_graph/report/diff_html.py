@@ -71,7 +71,7 @@ def _findings(findings) -> str:
 def render_diff_html(diff) -> str:
     old, new = diff.old, diff.new
     lost_rows = [[_e(e.entry_id), _e(e.cohort), _e(e.was), _e(e.now), "yes" if e.requested else "no",
-                  _findings(e.findings) or f"now {_e(e.now)}"] for e in diff.lost]
+                  _findings(e.findings) or f"left its group: {_e(e.now)}"] for e in diff.lost]
     gained_rows = [[_e(e.entry_id), _e(e.cohort), _e(e.was), _e(e.now), "yes" if e.requested else "no",
                     _findings(e.findings)] for e in diff.gained]
     changed_rows = [[_e(c.entry_id), _e(field_name(k)), f'<span class="old">{_e(value(v[0]))}</span>',

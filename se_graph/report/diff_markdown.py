@@ -20,7 +20,7 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
 def _why(e, lost: bool) -> str:
     if e.findings:
         return "; ".join(f"{f.code}: {f.message}" for f in e.findings)
-    return f"now {e.now}" if lost else ""
+    return f"left its group: {e.now}" if lost else ""
 
 
 def render_diff_markdown(diff) -> str:

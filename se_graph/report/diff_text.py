@@ -44,8 +44,12 @@ def verdict_of(a, entry_id: str) -> str:
 
 
 def inputs_of(a) -> str:
-    paths = sorted(dict.fromkeys(t.source.path for t in a.tables))
-    return ", ".join(paths) or "(no tables)"
+    by_folder: dict[str, list[str]] = {}
+    for path in sorted(dict.fromkeys(t.source.path for t in a.tables)):
+        folder, _, name = path.rpartition("/")
+        by_folder.setdefault(folder, []).append(name)
+    return "; ".join(f"{folder}/ ({', '.join(names)})" if folder else ", ".join(names)
+                     for folder, names in by_folder.items()) or "(no tables)"
 
 
 def _eligibility_lines(items, lost: bool) -> list[str]:
@@ -56,7 +60,7 @@ def _eligibility_lines(items, lost: bool) -> list[str]:
             for f in e.findings:
                 lines.append(f"      {'because' if lost else 'was'} {f.code}: {f.message}")
         elif lost:
-            lines.append(f"      because it is now {e.now}")
+            lines.append(f"      because it left its group: {e.now}")
     return lines
 
 

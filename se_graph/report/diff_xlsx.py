@@ -19,7 +19,7 @@ def _sheets(diff) -> list[tuple[str, list[str], list[list]]]:
     old, new = diff.old, diff.new
 
     def why(e, lost):
-        return "; ".join(f"{f.code}: {f.message}" for f in e.findings) or (f"now {e.now}" if lost else "")
+        return "; ".join(f"{f.code}: {f.message}" for f in e.findings) or (f"left its group: {e.now}" if lost else "")
 
     counts = [[r.cohort, r.install_status, *r.old, *r.new, *r.gained, *r.lost] for r in diff.counts]
     return [
