@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from se_graph.model import Entry, Finding
@@ -49,7 +50,6 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("date_added", "date_added"),
 )
 DEVICE_KEYS: tuple[str, ...] = tuple(f"{role}.{name}" for role in ROLES for name in DEVICE_FIELDS)
-_UNKNOWN = "\x00unknown"  # no column for the field on that side: never compared
 
 
 @dataclass(frozen=True)
@@ -116,22 +116,42 @@ class Diff:
 
 
 def _table_of(rows: list[Entry]) -> str:
-    kinds = sorted({r.source.kind for r in rows})
-    return "+".join(kinds)
+    if len(rows) == 1:
+        return rows[0].source.kind
+    return "+".join(sorted({r.source.kind for r in rows}))
+
+
+_ENTRY = attrgetter(*(attr for _, attr in FIELDS[1:]))
+_VERDICT = attrgetter("cohort", "install_status", "installs", "devices", "qualifies", "group", "basis")
 
 
 def _frame(a: Assessment) -> pd.DataFrame:
-    """One row per entry, one column per field (object dtype: None stays None)."""
+    """One row per entry (sorted by id): its fields as one tuple, its devices, its
+    table and what its verdict says (object dtype: None stays None)."""
     import pandas as pd
 
-    entries = a.graph.entries
-    ids = list(entries)
-    values = list(entries.values())
-    cols: dict[str, list] = {"table": [_table_of(a.graph.rows[i]) for i in ids]}
+    ids = list(a.verdicts)  # sorted by id
+    values = list(map(a.graph.entries.__getitem__, ids))
+    verdicts = list(map(_VERDICT, a.verdicts.values()))
+    # object dtype: a group of None must stay None (not NaN, which differs from itself)
+    frame = pd.DataFrame(verdicts, columns=["cohort", "status", "installs", "devices", "qualifies", "group", "basis"],
+                         dtype=object)
+    frame.index = pd.Index(ids, name="id")
+    frame["fields"] = pd.Series(list(map(_ENTRY, values)), index=frame.index, dtype=object)
+    # devices compared as tuples of frozen records; shared combinations compare by identity
+    frame["device_tuple"] = pd.Series([e.devices for e in values], index=frame.index, dtype=object)
+    frame["table"] = [_table_of(rs) for rs in map(a.graph.rows.__getitem__, ids)]
+    return frame
+
+
+def _field_changes(old: Entry, new: Entry, old_table: str, new_table: str) -> dict[str, tuple]:
+    out = {"table": (old_table, new_table)} if old_table != new_table else {}
     for name, attr in FIELDS[1:]:
-        cols[name] = [getattr(e, attr) if name in e.known else _UNKNOWN for e in values]
-    cols["_devices"] = [e.devices for e in values]
-    return pd.DataFrame(cols, index=pd.Index(ids, name="id"), dtype=object)
+        if name in old.known and name in new.known:
+            x, y = getattr(old, attr), getattr(new, attr)
+            if x != y:
+                out[name] = (x, y)
+    return out
 
 
 def _device_changes(old: Entry, new: Entry) -> dict[str, tuple]:
@@ -149,30 +169,23 @@ def _device_changes(old: Entry, new: Entry) -> dict[str, tuple]:
     return out
 
 
-def _changes(old: Assessment, new: Assessment, fo: pd.DataFrame, fn: pd.DataFrame, common) -> list[Change]:
+def _changes(old: Assessment, new: Assessment, a: pd.DataFrame, b: pd.DataFrame) -> list[Change]:
+    """``a`` and ``b``: the two frames aligned on the ids both sides have."""
     import numpy as np
 
-    a, b = fo.loc[common], fn.loc[common]
-    per_field: dict[str, tuple] = {}
-    hit = np.zeros(len(common), dtype=bool)
-    for name, _ in FIELDS:
-        x, y = a[name].to_numpy(), b[name].to_numpy()
-        # numpy compares object arrays element by element with ==, so None == None
-        differ = (x != y) & (x != _UNKNOWN) & (y != _UNKNOWN)
-        if differ.any():
-            per_field[name] = (differ, x, y)
-            hit |= differ
-    devices = a["_devices"].to_numpy() != b["_devices"].to_numpy()
-    hit |= devices
+    fields = a["fields"].to_numpy() != b["fields"].to_numpy()  # tuples compared in C
+    devices = a["device_tuple"].to_numpy() != b["device_tuple"].to_numpy()
+    tables = a["table"].to_numpy() != b["table"].to_numpy()
     out = []
-    ids = np.asarray(common, dtype=object)
-    for k in np.flatnonzero(hit):
-        i = ids[k]
-        fields = {name: (x[k], y[k]) for name, (differ, x, y) in per_field.items() if differ[k]}
+    ta, tb = a["table"].to_numpy(), b["table"].to_numpy()
+    for k in np.flatnonzero(fields | devices | tables):
+        i = a.index[k]
+        eo, en = old.graph.entries[i], new.graph.entries[i]
+        found = _field_changes(eo, en, ta[k], tb[k])  # a field without a column on either side is skipped
         if devices[k]:
-            fields.update(_device_changes(old.graph.entries[i], new.graph.entries[i]))
-        if fields:
-            out.append(Change(entry_id=i, fields=fields))
+            found.update(_device_changes(eo, en))
+        if found:
+            out.append(Change(entry_id=i, fields=found))
     return out
 
 
@@ -199,29 +212,22 @@ def _finding_changes(old: Assessment, new: Assessment) -> tuple[list[Finding], l
     return new_ones, fixed
 
 
-def _counts(old: Assessment, new: Assessment) -> list[CountRow]:
+def _counts(fo: pd.DataFrame, fn: pd.DataFrame) -> list[CountRow]:
     import pandas as pd
 
-    def frame(a: Assessment) -> pd.DataFrame:
-        vs = [v for v in a.verdicts.values() if v.qualifies]
-        return pd.DataFrame({
-            "id": [v.entry_id for v in vs],
-            "cohort": [v.cohort for v in vs],
-            "status": [v.install_status or "unknown" for v in vs],
-            "installs": [v.installs or 0 for v in vs],
-            "devices": [v.devices for v in vs],
-        }, columns=["id", "cohort", "status", "installs", "devices"]).astype(
-            {"installs": "int64", "devices": "int64"})
-
-    fo, fn = frame(old), frame(new)
+    qo, qn = fo[fo["qualifies"].to_numpy(dtype=bool)], fn[fn["qualifies"].to_numpy(dtype=bool)]
+    now, before = set(qn.index), set(qo.index)
+    lost = qo[[i not in now for i in qo.index]]
+    gained = qn[[i not in before for i in qn.index]]
     keys = ["cohort", "status"]
-    lost = fo[~fo["id"].isin(fn["id"])]
-    gained = fn[~fn["id"].isin(fo["id"])]
-    table = pd.concat(
-        [d.groupby(keys)[["installs", "devices"]].sum().add_prefix(p)
-         for p, d in (("old_", fo), ("new_", fn), ("gained_", gained), ("lost_", lost))],
-        axis=1,
-    ).fillna(0).astype("int64").sort_index()
+
+    def sums(d: pd.DataFrame, prefix: str) -> pd.DataFrame:
+        d = d.assign(status=d["status"].fillna("unknown"), installs=d["installs"].fillna(0).astype("int64"),
+                     devices=d["devices"].astype("int64"))
+        return d.groupby(keys)[["installs", "devices"]].sum().add_prefix(prefix)
+
+    table = pd.concat([sums(qo, "old_"), sums(qn, "new_"), sums(gained, "gained_"), sums(lost, "lost_")],
+                      axis=1).fillna(0).astype("int64").sort_index()
     rows = []
     for (cohort, status), r in table.iterrows():
         rows.append(CountRow(
@@ -234,15 +240,20 @@ def _counts(old: Assessment, new: Assessment) -> list[CountRow]:
 
 def compare(old: Assessment, new: Assessment) -> Diff:
     """What changed from ``old`` to ``new``: entries, fields, groups, verdicts, findings, counts."""
+    import numpy as np
+
     fo, fn = _frame(old), _frame(new)
-    common = fo.index.intersection(fn.index).sort_values()
-    added = sorted(fn.index.difference(fo.index))
-    removed = sorted(fo.index.difference(fn.index))
-    changed = _changes(old, new, fo, fn, common)
+    a, b = fo.align(fn, join="inner", axis=0)  # the ids on both sides, sorted
+    added = [i for i in new.verdicts if i not in old.verdicts]  # both sorted by id
+    removed = [i for i in old.verdicts if i not in new.verdicts]
+    changed = _changes(old, new, a, b)
+    regrouped = (a["group"].to_numpy() != b["group"].to_numpy()) | (a["basis"].to_numpy() != b["basis"].to_numpy())
+    qa, qb = a["qualifies"].to_numpy(dtype=bool), b["qualifies"].to_numpy(dtype=bool)
     groups, lost, gained = [], [], []
-    for i in common:
+    for k in np.flatnonzero(regrouped | (qa != qb)):
+        i = a.index[k]
         vo, vn = old.verdicts[i], new.verdicts[i]
-        if vo.group != vn.group or vo.basis != vn.basis:
+        if regrouped[k]:
             groups.append(GroupChange(entry_id=i, old=vo.label, new=vn.label))
         if vo.qualifies and not vn.qualifies:
             lost.append(Eligibility(entry_id=i, cohort=vn.cohort, was=vo.label, now=vn.label,
@@ -252,4 +263,4 @@ def compare(old: Assessment, new: Assessment) -> Diff:
                                       requested=vn.requested, findings=vo.blocking))
     new_findings, fixed = _finding_changes(old, new)
     return Diff(old=old, new=new, added=added, removed=removed, changed=changed, groups=groups, lost=lost,
-                gained=gained, new_findings=new_findings, fixed_findings=fixed, counts=_counts(old, new))
+                gained=gained, new_findings=new_findings, fixed_findings=fixed, counts=_counts(fo, fn))
