@@ -222,6 +222,9 @@ def _counts(fo: pd.DataFrame, fn: pd.DataFrame) -> list[CountRow]:
     keys = ["cohort", "status"]
 
     def sums(d: pd.DataFrame, prefix: str) -> pd.DataFrame:
+        if d.empty:  # no qualifying entry on that side: no rows, but the columns
+            index = pd.MultiIndex.from_tuples([], names=keys)
+            return pd.DataFrame({f"{prefix}installs": [], f"{prefix}devices": []}, index=index)
         d = d.assign(status=d["status"].fillna("unknown"), installs=d["installs"].fillna(0).astype("int64"),
                      devices=d["devices"].astype("int64"))
         return d.groupby(keys)[["installs", "devices"]].sum().add_prefix(prefix)
