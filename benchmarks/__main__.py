@@ -101,10 +101,16 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.report import plot, render, targets, update_docs
 
     checks = targets(rows, startup)
+    from benchmarks.diff import measure as measure_diff
+
+    print("  100,000 entries: diff of a set and its next publication ...", flush=True)
+    diff = measure_diff(100_000, 3)
+    checks.append({"target": "100k: diff of two sets <= 2.5x validate of one", "value": f"{diff['ratio']:.2f}x",
+                   "ok": diff["ok"]})
     text = render(rows, startup, checks)
     print()
     print(text)
-    results = {"startup": startup, "rows": rows, "targets": checks, "python": sys.version.split()[0],
+    results = {"startup": startup, "rows": rows, "diff": diff, "targets": checks, "python": sys.version.split()[0],
                "cpus": os.cpu_count()}
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     if not args.no_write:

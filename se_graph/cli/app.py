@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import typer
 
-from se_graph.cli import audit_cmd, commands, graph_cmd
+from se_graph.cli import audit_cmd, commands, diff_cmd, graph_cmd
 
 app = typer.Typer(
     name="se-graph",
@@ -21,7 +21,7 @@ app = typer.Typer(
 )
 
 for _command in (commands.validate, commands.trace, graph_cmd.graph, audit_cmd.audit, commands.rules,
-                 commands.sample, commands.template):
+                 commands.sample, commands.template, diff_cmd.diff):
     app.command()(_command)
 
 

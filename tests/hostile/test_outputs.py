@@ -40,6 +40,8 @@ def invocations(inputs, out: Path) -> dict[str, list[list[str]]]:
         "sample": [["sample", "-o", str(out / "sample"), "--entries", "40", "--defects"]],
         "template": [["template", "-o", str(out / "template")]],
         "rules": [["rules"], ["rules", "--format", "markdown"]],
+        "diff": [["diff", files[0], files[1], "-f", fmt, "-o", str(out / f"d.{fmt}")]
+                 for fmt in ("text", "json", "markdown", "xlsx", "html")],
     }
 
 
