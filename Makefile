@@ -18,6 +18,9 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/se-graph audit data/sample -o reports/sample
 	@echo "Open reports/sample/index.html in a browser."
+	$(BIN)/se-graph sample -o reports/sample-v1 --next reports/sample-v2 > /dev/null
+	-$(BIN)/se-graph diff data/sample reports/sample-v2 --format html -o reports/diff.html
+	@echo "Open reports/diff.html: what changed in the sample's next publication."
 
 # the committed example audit; a test fails when it is stale
 example: $(STAMP)

@@ -114,6 +114,7 @@ def sample(
     seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same bytes.")] = 22,
     defects: Annotated[bool, typer.Option("--defects", help="Inject one of each defect and write defects.json.")] = False,
     report: Annotated[int, typer.Option("--report", help="EPCL report number of the requested entries.")] = 22,
+    next_: Annotated[Optional[Path], typer.Option("--next", help="Also write the set's next publication (a test completed, one failed, new SE children, firmware moved on, an entry withdrawn) into this folder, with changes.json.")] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Write realistic synthetic DMCT Status List and Excluded workbooks (seeded, deterministic)."""
@@ -124,6 +125,10 @@ def sample(
         names = tuple(cohorts) if cohorts else ("MOC Secure", "FOC")
         with progress("Writing sample workbooks..."):
             paths = write_sample(output, entries=entries, cohorts=names, seed=seed, defects=defects, report=report)
+            if next_ is not None:
+                from se_graph.sample.next import write_next
+
+                paths += write_next(next_, entries=entries, cohorts=names, seed=seed, defects=defects, report=report)
         for path in paths:
             typer.echo(str(path))
         return 0
