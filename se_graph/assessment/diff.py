@@ -138,8 +138,17 @@ def _frame(a: Assessment) -> pd.DataFrame:
                          dtype=object)
     frame.index = pd.Index(ids, name="id")
     frame["fields"] = pd.Series(list(map(_ENTRY, values)), index=frame.index, dtype=object)
-    # devices compared as tuples of frozen records; shared combinations compare by identity
-    frame["device_tuple"] = pd.Series([e.devices for e in values], index=frame.index, dtype=object)
+    # devices compared as plain tuples of text, which compare in C (the two sides'
+    # Device records are different objects); each shared combination converted once
+    plain: dict[int, tuple] = {}
+
+    def text(devices: tuple) -> tuple:
+        key = plain.get(id(devices))
+        if key is None:
+            key = plain[id(devices)] = tuple((d.role, d.manufacturer, d.model, d.hardware, d.firmware) for d in devices)
+        return key
+
+    frame["device_tuple"] = pd.Series([text(e.devices) for e in values], index=frame.index, dtype=object)
     frame["table"] = [_table_of(rs) for rs in map(a.graph.rows.__getitem__, ids)]
     return frame
 
@@ -216,9 +225,8 @@ def _counts(fo: pd.DataFrame, fn: pd.DataFrame) -> list[CountRow]:
     import pandas as pd
 
     qo, qn = fo[fo["qualifies"].to_numpy(dtype=bool)], fn[fn["qualifies"].to_numpy(dtype=bool)]
-    now, before = set(qn.index), set(qo.index)
-    lost = qo[[i not in now for i in qo.index]]
-    gained = qn[[i not in before for i in qn.index]]
+    lost = qo[~qo.index.isin(qn.index)]  # hash lookups; iterating an Index is slow
+    gained = qn[~qn.index.isin(qo.index)]
     keys = ["cohort", "status"]
 
     def sums(d: pd.DataFrame, prefix: str) -> pd.DataFrame:
