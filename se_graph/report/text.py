@@ -39,7 +39,7 @@ def _location(f) -> str:
 
 def _inputs(analysis) -> Table:
     """What was read: each table's file, kind, sheet, header row and entries."""
-    table = Table(title="Read", title_justify="left", header_style="bold", expand=False)
+    table = Table(title="Read", title_justify="left", header_style="bold", expand=False, pad_edge=False)
     for name in ("file", "kind", "sheet", "header row", "entries"):
         table.add_column(name, overflow="fold")
     for info in analysis.tables:
@@ -60,9 +60,13 @@ def render_text(analysis, strict: bool = False, *, color: bool = False, quiet: b
         for f in shown:
             console.print(Text(f"{f.code} {f.entry or '-'} ({_location(f)}): {f.message}"), soft_wrap=True)
     elif shown:
-        table = Table(show_lines=False, header_style="bold", expand=False)
-        for name in ("severity", "code", "entry", "where", "message"):
-            table.add_column(name, overflow="fold")
+        table = Table(show_lines=False, header_style="bold", expand=False, pad_edge=False)
+        # the short columns never wrap; where and message share what is left
+        # and wrap at spaces (a word longer than the column is folded)
+        for name in ("severity", "code", "entry"):
+            table.add_column(name, no_wrap=True)
+        table.add_column("where", overflow="fold", ratio=2)
+        table.add_column("message", overflow="fold", ratio=3)
         for f in shown:
             table.add_row(
                 Text(f.severity, style=_STYLE.get(f.severity, "")),
