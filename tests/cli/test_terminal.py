@@ -70,6 +70,16 @@ def test_at_80_columns_no_line_is_wider_and_the_verdict_is_whole_words(broken_ve
     assert len(broken_verdict) > 80
 
 
+def test_a_wide_terminal_gets_tables_a_narrow_one_a_block_per_finding():
+    _, wide = in_terminal(["validate", BROKEN], columns=140, NO_COLOR="1")
+    _, narrow = in_terminal(["validate", BROKEN], columns=80, NO_COLOR="1")
+    assert "┃ severity ┃ code" in wide and max(map(len, lines(wide))) <= 140
+    shown = lines(narrow)
+    at = shown.index("error SG205 001011")
+    assert shown[at + 1].strip() == "foc-excluded-from-dmct.xlsx, Excluded from DMCT, row 5"
+    assert shown[at + 2].strip() == "Entry 001011 is in cohort FOC but its parent 001010 is in MOC Secure."
+
+
 def test_the_terminal_width_is_used_when_columns_is_not_set():
     code, out = in_terminal(["validate", BROKEN], columns=100)
     shown = lines(out)
