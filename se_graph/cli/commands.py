@@ -137,7 +137,9 @@ def template(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the templates into.")],
     debug: DebugOpt = False,
 ) -> None:
-    """Write blank Status List and Excluded workbooks with the canonical headers and notes."""
+    """Write blank Status List and Excluded workbooks to fill in: a Cover sheet with
+    the Cohort cell, id and version columns formatted as text, drop-downs for the
+    fixed words, an example row (never read) and notes on every column."""
 
     def body() -> int:
         from se_graph.sample import write_template
