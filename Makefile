@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo example test fuzz bench browser lint clean
@@ -15,7 +16,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# the demo needs only what se-graph itself imports: no test or benchmark extras
+$(RUNTIME): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $(RUNTIME)
+
+demo: $(RUNTIME)
 	$(BIN)/se-graph audit data/sample -o reports/sample
 	@echo "Open reports/sample/index.html in a browser."
 	$(BIN)/se-graph sample -o reports/sample-v1 --next reports/sample-v2 > /dev/null
@@ -23,15 +31,17 @@ demo: $(STAMP)
 	@echo "Open reports/diff.html: what changed in the sample's next publication."
 
 # the committed example audit; a test fails when it is stale
-example: $(STAMP)
+example: $(RUNTIME)
 	$(BIN)/se-graph audit data/sample -o reports/example
 
 # Debian's chromium drives the browser tests; LibreOffice opens the annotated
-# workbooks.  Installed only when missing.
+# workbooks and (through python3-uno) fills in the template.  Installed only
+# when missing.
 browser:
-	@command -v chromium >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1 || \
+	@command -v chromium >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1 && \
+	  /usr/bin/python3 -c "import uno" >/dev/null 2>&1 || \
 	  ( $(SUDO) apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium libreoffice-calc-nogui >/dev/null )
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium libreoffice-calc-nogui python3-uno >/dev/null )
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q

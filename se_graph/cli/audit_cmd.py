@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from se_graph.cli.common import CohortOpt, ConfigOpt, DebugOpt, EpclOpt, Files, ReportOpt, guarded, load, progress
+from se_graph.cli.common import CohortOpt, ConfigOpt, DebugOpt, EpclOpt, Files, ReportOpt, color, guarded, load, progress, width
 
 
 def audit(
@@ -35,12 +35,16 @@ def audit(
 
         check_folder(output)  # refuse a folder that is not an audit before any work
         assessment = load(files, config, cohort, epcl, report)
-        with progress("Writing the audit..."):
-            inputs = dict.fromkeys(t.source.path for t in assessment.tables)
-            raw = {path: raw_sheets(path, assessment.config.limits) for path in inputs}
+        inputs = dict.fromkeys(t.source.path for t in assessment.tables)
+        raw = {}
+        for n, path in enumerate(inputs, start=1):
+            with progress(f"Reading {Path(path).name} for its annotated copy ({n} of {len(inputs)})..."):
+                raw[path] = raw_sheets(path, assessment.config.limits)
+        with progress("Building the audit's files..."):
             written = build_audit(assessment, raw, report=report)
+        with progress(f"Writing {len(written)} files to {output}..."):
             write_folder(output, written)
-        sys.stdout.write(render_text(assessment, color=sys.stdout.isatty()))
+        sys.stdout.write(render_text(assessment, color=color(), width=width()))
         typer.echo(f"Wrote {len(written)} files to {output}/ (open {output / 'index.html'}).")
         return 0 if assessment.valid() else 1
 

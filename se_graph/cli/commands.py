@@ -21,7 +21,9 @@ from se_graph.cli.common import (
     guarded,
     load,
     progress,
+    width,
 )
+from se_graph.cli.common import color as use_color
 
 
 class Format(str, Enum):
@@ -55,13 +57,13 @@ def validate(
 
         assessment = load(files, config, cohort, epcl, report)
         if format is Format.text:
-            color = output is None and sys.stdout.isatty()
-            content = render_text(assessment, strict, color=color, quiet=quiet)
+            content = render_text(assessment, strict, color=output is None and use_color(), quiet=quiet,
+                                  width=width() if output is None else 140)
         else:
             content = RENDERERS[format.value](assessment, strict)
         emit(content, output)
         if output is not None:  # the report went to a file: the verdict still reaches the user
-            typer.echo(f"{verdict(assessment, strict)} Wrote {output}.", err=True)
+            typer.echo(f"{verdict(assessment, strict)} Report written to {output}.", err=True)
         return 0 if assessment.valid(strict) else 1
 
     guarded(debug, body)
@@ -140,7 +142,9 @@ def template(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the templates into.")],
     debug: DebugOpt = False,
 ) -> None:
-    """Write blank Status List and Excluded workbooks with the canonical headers and notes."""
+    """Write blank Status List and Excluded workbooks to fill in: a Cover sheet with
+    the Cohort cell, id and version columns formatted as text, drop-downs for the
+    fixed words, an example row (never read) and notes on every column."""
 
     def body() -> int:
         from se_graph.sample import write_template

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -65,16 +68,40 @@ def guarded(debug: bool, body: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
+def color(stream=None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    stream = stream or sys.stdout
+    return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def width() -> int:
+    """Text width: COLUMNS when set, else the terminal's, else 140 for a file or pipe."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 20:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((80, 24)).columns
+    return 140
+
+
 @contextmanager
 def progress(message: str):
-    """A spinner on stderr, only when it is a terminal."""
-    if sys.stderr.isatty():
-        from rich.console import Console
-
-        with Console(stderr=True).status(message, spinner="dots"):
-            yield
-    else:
+    """A spinner on stderr while a stage runs, then a line saying it is done and
+    how long it took; on a terminal only (nothing in a pipe, a file or CI logs)."""
+    if not sys.stderr.isatty():
         yield
+        return
+    from rich.console import Console
+
+    plain = bool(os.environ.get("NO_COLOR"))
+    console = Console(stderr=True, no_color=plain or None)
+    started = time.perf_counter()
+    with console.status(message, spinner="dots"):
+        yield
+    took = f"({time.perf_counter() - started:.1f} s)"
+    what = message.rstrip(".")
+    console.print(f"done {what} {took}" if plain else f"[green]done[/] {what} [dim]{took}[/]",
+                  markup=not plain, highlight=False)
 
 
 def emit(content: str | bytes, output: Path | None) -> None:

@@ -317,6 +317,8 @@ class TableReader:
         filled = [c for c in cells if values.text(c) is not None]
         if not filled:
             return  # blank rows are skipped silently
+        if (values.word(raw_id) or "").startswith(("e.g.", "example")):
+            return  # a worked example, as in the template's row 5: never an entry
         first = values.word(filled[0])
         if first in _TOTALS:
             self.finding(InputCode.TOTALS_ROW, f"Row {number} is a totals row and was skipped.", None, number, None)

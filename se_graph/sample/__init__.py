@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from se_graph.sample.build import Cohort, Ids, family
-from se_graph.sample.writer import Sheet, partial, slug, write_template
+from se_graph.sample.template import write_template
+from se_graph.sample.writer import Sheet, partial, slug
 
 __all__ = ["write_sample", "write_template"]
 

@@ -100,39 +100,3 @@ class Sheet:
     def close(self) -> None:
         self.book.close()
         os.replace(self.tmp, self.path)  # whole files only: an interrupted run leaves the old one
-
-
-def write_template(out_dir: Path) -> list[Path]:
-    """Blank Status List and Excluded workbooks with canonical headers and notes."""
-    import xlsxwriter
-
-    from se_graph.sample.notes import NOTES
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for kind in ("status-list", "excluded"):
-        path = out_dir / f"template-{slug(TITLES[kind])}.xlsx"
-        book = xlsxwriter.Workbook(str(partial(path)))
-        book.set_properties({"title": f"SMETS1 {TITLES[kind]} template", "created": PUBLISHED})
-        bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
-        wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        ws = book.add_worksheet(SHEETS[kind])
-        ws.write_string(0, 0, f"SMETS1 <cohort>: {TITLES[kind]}", bold)
-        ws.write_string(1, 0, "Version <n>, published <date>")
-        for c, name in enumerate(COLUMNS[kind]):
-            ws.write_string(HEADER_ROW, c, FIELD_HEADERS[name], bold)
-            ws.set_column(c, c, 16)
-        ws.freeze_panes(HEADER_ROW + 1, 1)
-        notes = book.add_worksheet("Notes")
-        notes.set_column(0, 0, 30)
-        notes.set_column(1, 1, 90)
-        notes.write_string(0, 0, "Column", bold)
-        notes.write_string(0, 1, "What to write", bold)
-        for r, name in enumerate(COLUMNS[kind], start=1):
-            notes.write_string(r, 0, FIELD_HEADERS[name], bold)
-            key = name.split(".")[1] if "." in name else name
-            notes.write_string(r, 1, NOTES[key].replace("{ROLE}", name.split(".")[0]) if "." in name else NOTES[key], wrap)
-        book.close()
-        os.replace(partial(path), path)
-        paths.append(path)
-    return paths
