@@ -8,7 +8,8 @@ reads the ``Assessment`` and derives nothing again.
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -101,8 +102,12 @@ def assess(
     cohort: str | None = None,
     epcl: Sequence[str | Path] = (),
     report: int | None = None,
+    progress: Callable[[str], AbstractContextManager] | None = None,
 ) -> Assessment:
-    """Read, build, check and judge; raises ``InputError`` when an input is unusable."""
+    """Read, build, check and judge; raises ``InputError`` when an input is unusable.
+
+    ``progress(label)``, if given, wraps each stage (a spinner on a terminal)."""
+    stage = progress or (lambda label: nullcontext())
     config = config or Config()
     from se_graph.checks import severities
 
@@ -112,8 +117,10 @@ def assess(
     paused = gc.isenabled()
     gc.disable()
     try:
-        read = read_inputs(paths, config, cohort=cohort, epcl=epcl)
-        return assess_entries(read.tables, read.entries, read.findings, config, report)
+        with stage("Reading workbooks..."):
+            read = read_inputs(paths, config, cohort=cohort, epcl=epcl)
+        with stage(f"Checking {len(read.entries):,} rows..."):
+            return assess_entries(read.tables, read.entries, read.findings, config, report)
     finally:
         if paused:
             gc.enable()

@@ -29,8 +29,7 @@ def load(files, config, cohort, epcl, report):
     from se_graph.assessment import assess
     from se_graph.model.config import load_config
 
-    with progress("Reading and checking workbooks..."):
-        return assess(files, load_config(config), cohort=cohort, epcl=epcl or (), report=report)
+    return assess(files, load_config(config), cohort=cohort, epcl=epcl or (), report=report, progress=progress)
 
 
 def fail(message: str, code: int = 2) -> None:

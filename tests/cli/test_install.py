@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # declared without an import, on purpose (pyproject.toml says why)
-NOT_IMPORTED = {"pandas", "defusedxml"}
+NOT_IMPORTED = {"defusedxml"}
 MODULE = {"python-calamine": "python_calamine"}
 
 

@@ -97,7 +97,7 @@ def test_progress_only_on_a_terminal(tmp_path):
     code, out = in_terminal(["audit", BROKEN, "-o", str(tmp_path / "a")], NO_COLOR="1")
     assert code == 1
     done = [line for line in lines(out) if line.startswith("done ")]
-    assert done[0].startswith("done Reading and checking")
+    assert done[0].startswith("done Reading workbooks") and done[1].startswith("done Checking")
     assert sum("annotated copy" in line for line in done) == 4, "one stage per input read again"
     assert any(line.startswith("done Building") for line in done) and any(line.startswith("done Writing") for line in done)
     piped = subprocess.run([*COMMAND, "audit", BROKEN, "-o", str(tmp_path / "b")], capture_output=True, text=True,
