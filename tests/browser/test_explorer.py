@@ -29,7 +29,7 @@ PAYLOADS = [
 # Legible at the first view: no two entries closer than MIN_SPACING_PX on screen
 # (centre to centre, CSS pixels), no two boxes overlapping, and labels at least
 # MIN_LABEL_PX high; a smaller window (1000x700) holds the same entries a little smaller.
-LEGIBLE = {(1400, 900): (24, 7.5), (1000, 700): (18, 5.5)}
+LEGIBLE = {(1400, 900): (22, 7.5), (1000, 700): (16, 5.5)}
 LABEL_SIZE = 15  # the entries' font size in the page, at scale 1
 MAX_SCALE = 1.1  # the page never zooms in further to fill the window
 

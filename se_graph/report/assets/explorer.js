@@ -12,7 +12,7 @@
   var data = JSON.parse(document.getElementById("graph-data").textContent);
   times.parsed = performance.now();
   var ids = data.ids, C = data.columns, T = data.text, N = ids.length;
-  var CELL_W = 86, CELL_H = 50, LANE_GAP = 34, TREE_GAP = 14;
+  var CELL_W = 86, CELL_H = 44, LANE_GAP = 30, TREE_GAP = 10;
   var index = {};
   ids.forEach(function (id, i) { index[id] = i; });
 
@@ -62,7 +62,7 @@
     layout: { hierarchical: { enabled: false }, improvedLayout: false },
     physics: { enabled: false },
     interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: true, hideEdgesOnZoom: false },
-    nodes: { shape: "box", margin: { top: 4, bottom: 4, left: 4, right: 4 }, font: { size: 15, face: "system-ui, sans-serif" } },
+    nodes: { shape: "box", margin: { top: 2, bottom: 2, left: 4, right: 4 }, font: { size: 15, face: "system-ui, sans-serif" } },
     edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.55 } }, color: { opacity: 0.7 } }
   });
 
@@ -137,6 +137,7 @@
   function familyDiameter(fam) { return Math.round(10 + 110 * Math.sqrt(fam.installs / biggest)); }
 
   // ---- layout: a tree is measured bottom-up, then placed top-down
+  var WRAP_FROM = 5;
   var shape = 1.5;  // the window's width over its height, set before each layout
   function measure(root, kidsOf) {
     var box = {}, order = [], stack = [root];
@@ -152,7 +153,8 @@
       var list = cs.slice().sort(function (a, b) { return (box[b].w * box[b].h) - (box[a].w * box[a].h) || a - b; });
       var area = 0, widest = 0;
       list.forEach(function (c) { area += box[c].w * box[c].h; widest = Math.max(widest, box[c].w); });
-      var rowW = Math.max(widest, Math.sqrt(area * shape)), x = 0, y = 0, rowH = 0, blockW = 0, at = [];
+      // a few children stay side by side (wrapped, they would read as deeper levels)
+      var rowW = list.length <= WRAP_FROM ? Infinity : Math.max(widest, WRAP_FROM * CELL_W, Math.sqrt(area * shape)), x = 0, y = 0, rowH = 0, blockW = 0, at = [];
       list.forEach(function (c) {
         var b = box[c];
         if (x > 0 && x + b.w > rowW) { y += rowH; x = 0; rowH = 0; }
