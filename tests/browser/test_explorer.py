@@ -200,6 +200,9 @@ def test_untraced_entry_shows_where_its_chain_breaks(tmp_path, open_page):
     assert page.evaluate("window.seGraph.path()") == ["001009", "001008"]
     assert page.evaluate("window.seGraph.blocker()") == "001008"
     assert page.evaluate("window.seGraph.highlighted()") == ["001008", "001009"]  # the pending parent stays lit
+    blocker = page.evaluate("window.seGraph.nodeStyle('001008')")
+    assert blocker["borderWidth"] >= 5 and blocker["color"]["border"] == "#ff1744"  # emphasised
+    assert blocker["color"]["background"] != "#ececec"  # in its own colour, not greyed out
     panel = page.locator("#panel").inner_text()
     assert "does not qualify" in panel and "The chain breaks at 001008" in panel
     assert all(f.message in panel for f in verdict.blocking)

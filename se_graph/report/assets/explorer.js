@@ -62,7 +62,7 @@
     layout: { hierarchical: { enabled: false }, improvedLayout: false },
     physics: { enabled: false },
     interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: true, hideEdgesOnZoom: false },
-    nodes: { shape: "box", margin: { top: 2, bottom: 2, left: 4, right: 4 }, font: { size: 15, face: "system-ui, sans-serif" } },
+    nodes: { borderWidthSelected: 3, shape: "box", margin: { top: 2, bottom: 2, left: 4, right: 4 }, font: { size: 15, face: "system-ui, sans-serif" } },
     edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.55 } }, color: { opacity: 0.7 } }
   });
 
@@ -71,7 +71,8 @@
     var role = data.roles[C.role[n]], err = hasError[n];
     return { id: ids[n], label: ids[n], x: x, y: y,
       color: { background: role.color, border: err ? "#d50000" : role.color,
-               highlight: { background: role.color, border: "#000" }, hover: { background: role.color, border: "#000" } },
+               highlight: { background: role.color, border: err ? "#d50000" : "#000" },
+               hover: { background: role.color, border: err ? "#d50000" : "#000" } },
       borderWidth: err ? 3 : 1, font: { color: DARK[role.key] ? "#fff" : "#111" } };
   }
   // Families are not vis-network nodes: tens of thousands of them would take
@@ -453,6 +454,7 @@
     row("Cohort", T[C.cohort[n]]);
     row("Installation", T[C.inst[n]]);
     row("DMCT status", T[C.status[n]]);
+    row("Requested", C.requested[n] ? "yes (in the EPCL report asked for)" : "no");
     row("Installations", num(C.installs[n]));
     row("Devices", num(C.devices[n]) + (C.derived[n] ? " (installations \u00d7 devices listed)" : ""));
     row("Evidence", T[C.evidence[n]]);
@@ -715,6 +717,7 @@
     setFilter: function (selectId, label) { var v = optionFor(selectId, label); document.getElementById(selectId).value = v; applyFilters(); return v; },
     zoomTo: function (id, scale) { network.focus(id, { scale: scale || 1.5, animation: false }); },
     scale: function () { return network.getScale(); },
+    nodeStyle: function (id) { var v = nodes.get(id); return v ? { color: v.color, borderWidth: v.borderWidth, font: v.font } : null; },
     roleOf: function (id) { return data.roles[C.role[index[id]]].key; },
     canvas: function () { return [container.clientWidth, container.clientHeight]; },
     exampleId: function () {
