@@ -350,11 +350,11 @@
   function showCount() {
     var text;
     if (state.mode === "detail") {
-      text = state.matched === N ? plural(N, "entry", "entries") : state.matched + " of " + N + " entries shown";
+      text = state.matched === N ? plural(N, "entry", "entries") : num(state.matched) + " of " + num(N) + " entries shown";
     } else {
       var open = Object.keys(state.drawn).length;
-      text = (state.matched === N ? plural(N, "entry", "entries") : state.matched + " of " + N + " entries match") +
-        " \u00b7 " + plural(state.families, "family", "families") + (open ? " \u00b7 " + open + " drawn" : "") +
+      text = (state.matched === N ? plural(N, "entry", "entries") : num(state.matched) + " of " + num(N) + " entries match") +
+        " \u00b7 " + plural(state.families, "family", "families") + (open ? " \u00b7 " + num(open) + " drawn" : "") +
         " (click a family to open it)";
     }
     document.getElementById("count").textContent = text;
