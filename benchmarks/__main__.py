@@ -90,7 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--million", action="store_true", help="also run 1,000,000 entries (about 5 minutes)")
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement at 1k and 10k (median)")
     parser.add_argument("--no-write", action="store_true", help="print only; do not update docs/")
+    parser.add_argument("--first-draw", action="store_true",
+                        help="only the explorer's time to first draw in chromium (benchmarks/first_draw.py)")
     args = parser.parse_args(argv)
+    if args.first_draw:
+        from benchmarks.first_draw import main as first_draw
+
+        return first_draw([])
     OUT.mkdir(parents=True, exist_ok=True)
     print("Measuring (medians of fresh processes; the machine may be shared and noisy):", flush=True)
     py = sys.executable

@@ -17,7 +17,6 @@ def graph(
     depth: Annotated[Optional[int], typer.Option("--depth", min=0, help="With --focus: at most N hops each way.")] = None,
     errors_only: Annotated[bool, typer.Option("--errors-only", help="Only entries with errors (and what they rely on).")] = False,
     only_cohort: Annotated[Optional[str], typer.Option("--only-cohort", help="Show only the entries of this cohort.")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="Refuse to draw more entries than this on one page.")] = 20_000,
     config: ConfigOpt = None,
     cohort: CohortOpt = None,
     epcl: EpclOpt = None,
@@ -26,12 +25,13 @@ def graph(
     """Write the interactive graph: one offline HTML file (no network needed).
 
     Exit 0: written and no errors; 1: written, the data has errors; 2: unusable
-    input, an unknown --focus id or --only-cohort name, or a graph too large for one page.
+    input, an unknown --focus id or --only-cohort name. Any number of entries opens:
+    above a few thousand the page starts from one node per family.
     """
 
     def body() -> int:
         from se_graph.graph import cohort_key
-        from se_graph.report.html_graph import GraphTooLarge, UnknownFocus, render_graph_html
+        from se_graph.report.html_graph import UnknownFocus, render_graph_html
 
         assessment = load(files, config, cohort, epcl, None)
         if only_cohort is not None:
@@ -42,8 +42,8 @@ def graph(
         wanted = focus.strip().zfill(6) if focus and focus.strip().isdigit() else focus
         try:
             page = render_graph_html(assessment, focus=wanted, depth=depth, errors_only=errors_only,
-                                     cohort=only_cohort, limit=limit)
-        except (GraphTooLarge, UnknownFocus) as exc:
+                                     cohort=only_cohort)
+        except UnknownFocus as exc:
             fail(str(exc), 2)
         emit(page, output)
         typer.echo(f"Wrote {output}: open it in a browser (it works offline).")

@@ -1,12 +1,15 @@
-"""The interactive graph: one self-contained, offline HTML page.
+"""The interactive graph: one self-contained, offline HTML page, at any size.
 
-pyvis holds the network (nodes and edges appended directly: its ``add_node``,
-``add_edge`` and ``from_nx`` scan lists and grow quadratically), and the page is
-the project's own template, not pyvis's: that one pulls Bootstrap from a CDN and
-sets titles through ``innerHTML``. vis-network is inlined from the pyvis
-package. Entry data travels as JSON in a non-executable script block with ``<``,
-``>`` and ``&`` escaped, and the page builds every tooltip and panel with
-``textContent``, so no spreadsheet text is ever parsed as HTML.
+The page is the project's own template (pyvis's pulls Bootstrap from a CDN and
+sets titles through ``innerHTML``); vis-network is inlined from the pyvis
+package.  Entry data travels as compact column JSON in a non-executable script
+block with ``<``, ``>`` and ``&`` escaped, and the page builds every tooltip and
+panel with ``textContent``, so no spreadsheet text is ever parsed as HTML.
+
+The page lays out what it draws itself, packed to its window.  Above
+``detail_limit`` entries it starts from one node per family (a tested root and
+all that hangs under it) and draws a family's entries when it is opened, so any
+number of entries opens at once.
 """
 
 from __future__ import annotations
@@ -15,40 +18,21 @@ import json
 import re
 from importlib import resources
 
-from se_graph.report.html_view import EDGES, ROLES, payload, select
+from se_graph.report.html_view import payload, select
 
-DEFAULT_LIMIT = 20_000
+DETAIL_LIMIT = 3_000  # above this many entries the page opens on families
 
 
 class GraphTooLarge(ValueError):
-    """More entries than one page can draw smoothly."""
+    """Kept for callers written against the old limit; no page is refused now."""
 
 
 class UnknownFocus(ValueError):
     """The --focus id is in none of the inputs."""
 
 
-def network(data: dict):
-    """A pyvis Network of the view, built in one linear pass."""
-    from pyvis.network import Network
-
-    net = Network(directed=True, cdn_resources="in_line")
-    for n in data["nodes"]:
-        role = ROLES[n["role"]]
-        node = {"id": n["id"], "label": n["id"], "level": n["level"], "x": n["x"], "y": n["y"],
-                "shape": "dot", "size": n["size"],
-                "color": {"background": role[1], "border": "#d50000" if n["error"] else role[1]},
-                "borderWidth": 4 if n["error"] else 1}
-        net.nodes.append(node)
-        net.node_ids.append(n["id"])
-        net.node_map[n["id"]] = node
-    for e in data["edges"]:
-        net.edges.append({"from": e["from"], "to": e["to"], "arrows": "to", "kind": e["kind"], **EDGES[e["kind"]]})
-    return net
-
-
 def _script_json(value) -> str:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") \
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
@@ -68,20 +52,14 @@ def render_graph_html(
     depth: int | None = None,
     errors_only: bool = False,
     cohort: str | None = None,
-    limit: int = DEFAULT_LIMIT,
+    detail_limit: int = DETAIL_LIMIT,
     title: str = "se-graph: EPCL equivalence graph",
 ) -> str:
-    """The page for the selected entries; raises GraphTooLarge above ``limit``."""
+    """The page for the selected entries."""
     if focus is not None and focus not in analysis.graph.entries:
         raise UnknownFocus(f"entry {focus} (--focus) is in none of the inputs.")
     ids = select(analysis, focus=focus, depth=depth, errors_only=errors_only, cohort=cohort)
-    if len(ids) > limit:
-        raise GraphTooLarge(
-            f"the graph has {len(ids):,} entries, more than the {limit:,} one page can draw smoothly; "
-            "narrow it with --focus ID (and --depth N), --errors-only or --cohort NAME, or raise --limit."
-        )
-    data = payload(analysis, ids)
-    net = network(data)
+    data = {**payload(analysis, ids), "detail_limit": detail_limit}
     page = _asset("explorer.html")
     parts = {
         "/*TITLE*/": _escape_text(title),
@@ -89,7 +67,7 @@ def render_graph_html(
         "/*CSS*/": _asset("explorer.css"),
         "/*VIS_JS*/": _vis("vis-network.min.js").replace("</script", "<\\/script"),
         "/*JS*/": _asset("explorer.js"),
-        "/*DATA*/": _script_json({**data, "vis_nodes": net.nodes, "vis_edges": net.edges}),
+        "/*DATA*/": _script_json(data),
     }
     # one pass over the template: inserted text is never scanned for tokens
     return re.sub(r"/\*(?:TITLE|VIS_CSS|CSS|VIS_JS|JS|DATA)\*/", lambda m: parts[m.group(0)], page)

@@ -1,26 +1,31 @@
-"""What the HTML explorer shows: which entries (focus, errors, cohort), their
-hierarchy level, role and the data its side panel needs. All linear passes."""
+"""What the HTML explorer shows: which entries (focus, errors, cohort), the tree
+each one hangs in, and every fact its panel needs, as compact column data.
+
+Everything here reads the assessment's verdicts and hops; nothing is judged
+again.  The page lays the trees out itself (it knows the size of the window), so
+this module only says which entry hangs under which.  All passes are linear.
+"""
 
 from __future__ import annotations
 
-import math
 from collections import deque
 
 from se_graph.graph import cohort_key
 
 ROLES = {
     "tested": ("Group 1, tested", "#2e7d32"),
-    "covered": ("Group 1 via Clause 20.9", "#81c784"),
-    "group2": ("Group 2, substantively equivalent", "#1e88e5"),
-    "blocked": ("In a group but does not qualify (see findings)", "#c62828"),
+    "covered": ("Group 1, Clause 20.9", "#81c784"),
+    "group2": ("Group 2", "#1e88e5"),
+    "blocked": ("In a group, does not qualify", "#c62828"),
     "fw": ("Firmware-upgrade source", "#fb8c00"),
     "other": ("Other (pending, failed, uneconomic)", "#9e9e9e"),
 }
 EDGES = {
-    "se": {"color": "#1e3a5f", "dashes": False, "width": 1.5},
+    "se": {"color": "#1e3a5f", "dashes": False, "width": 1},
     "status": {"color": "#2e7d32", "dashes": [8, 5], "width": 1.5},
     "fw": {"color": "#e65100", "dashes": [2, 4], "width": 1.5},
 }
+EDGE_KINDS = list(EDGES)
 
 
 def role_of(verdict) -> str:
@@ -38,7 +43,7 @@ def select(analysis, *, focus: str | None, depth: int | None, errors_only: bool,
         key = cohort_key(cohort)
         ids = {i for i in ids if cohort_key(g.entries[i].cohort) == key}
     if errors_only:
-        bad = {f.entry for f in analysis.findings if f.severity == "error" and f.entry in g.entries}
+        bad = {i for i, v in analysis.verdicts.items() if v.blocking}
         keep = set(bad)
         for i in bad:  # and what each relies on, for context
             keep.update(g.nx.successors(i))
@@ -71,9 +76,13 @@ def levels(g, ids: list[str]) -> tuple[dict[str, int], dict[str, str]]:
     what it relies on; and the entry each one hangs under.
 
     Each node's level is memoised, so the walk is linear; a cycle member gets the
-    level at which the walk met it.
+    level at which the walk met it, and hangs under nothing on the closing edge.
     """
     shown = set(ids)
+    relies: dict[str, list[str]] = {}  # from the edge dict: cheaper than building networkx
+    for a, b in g.edges:
+        if a in shown and b in shown:
+            relies.setdefault(a, []).append(b)
     level: dict[str, int] = {}
     under: dict[str, str] = {}
     for start in ids:
@@ -81,7 +90,7 @@ def levels(g, ids: list[str]) -> tuple[dict[str, int], dict[str, str]]:
         while node not in level and node not in on_path:
             on_path.add(node)
             path.append(node)
-            targets = [t for t in g.nx.successors(node) if t in shown]
+            targets = relies.get(node)
             if not targets:
                 break
             node = min(targets)
@@ -90,40 +99,8 @@ def levels(g, ids: list[str]) -> tuple[dict[str, int], dict[str, str]]:
         for n in reversed(path):
             base += 1
             level[n] = base
-    return level, under
-
-
-def positions(ids: list[str], level: dict[str, int], under: dict[str, str]) -> dict[str, tuple[int, int]]:
-    """x, y of each entry: a tidy forest, leaves side by side, each entry centred
-    over what hangs under it. Computed here so the browser draws at once, with no
-    layout pass of its own (vis-network's hierarchical layout stalls on large graphs)."""
-    kids: dict[str, list[str]] = {}
-    for child, parent in under.items():
-        if level[child] == level[parent] + 1:  # not the edge that closes a cycle
-            kids.setdefault(parent, []).append(child)
-    hung = {c for cs in kids.values() for c in cs}
-    x: dict[str, float] = {}
-    slot = 0
-    for root in (i for i in ids if i not in hung):
-        stack = [(root, False)]
-        while stack:
-            node, done = stack.pop()
-            children = kids.get(node)
-            if done or not children:
-                if children:
-                    x[node] = (x[children[0]] + x[children[-1]]) / 2
-                else:
-                    x[node] = slot
-                    slot += 1
-                continue
-            stack.append((node, True))
-            stack.extend((c, False) for c in reversed(children))
-        slot += 1  # a gap between trees
-    return {i: (round(x[i] * 46), level[i] * 120) for i in ids}
-
-
-def size(installs: int | None) -> float:
-    return round(10 + 6 * math.log10(1 + (installs or 0)), 2)
+    # the edge that closes a cycle is not a tree edge: the forest stays a forest
+    return level, {c: p for c, p in under.items() if level[c] == level[p] + 1}
 
 
 WORDS = {"se": "substantive equivalence", "uneconomic": "uneconomic to test", "fw-upgrade": "firmware upgrade",
@@ -139,34 +116,94 @@ def status_of(e) -> str:
     return "unknown"
 
 
+class _Table:
+    """Distinct values in first-seen order, so repeated text travels once."""
+
+    def __init__(self):
+        self.index: dict = {}
+
+    def __call__(self, value) -> int:
+        found = self.index.get(value)
+        if found is None:
+            found = self.index[value] = len(self.index)
+        return found
+
+    def values(self) -> list:
+        return list(self.index)
+
+
+def _location(loc) -> str:
+    parts = [loc.path.rsplit("/", 1)[-1] if loc.path else None, loc.sheet,
+             f"row {loc.row}" if loc.row else None, loc.column]
+    return ", ".join(str(p) for p in parts if p)
+
+
 def payload(analysis, ids: list[str]) -> dict:
-    """Nodes, edges and legend as plain data for the page."""
+    """The page's data: one column per fact, one row per entry (in ``ids`` order);
+    repeated text (cohorts, statuses, device models, evidence, differences) sits in
+    tables and the columns hold indices, so a 100,000-entry page stays small."""
     g = analysis.graph
-    shown = set(ids)
-    level, under = levels(g, ids)
-    where = positions(ids, level, under)
-    errors: dict[str, list] = {}
-    for f in analysis.findings:
-        if f.entry in shown:
-            errors.setdefault(f.entry, []).append([f.code, f.severity, f.message])
-    nodes = []
+    pos = {i: n for n, i in enumerate(ids)}
+    _, under = levels(g, ids)
+    text = _Table()  # one table for every repeated string
+    labels: dict = {}
+
+    def device(d) -> int:  # many entries share a device model: label it once
+        found = labels.get(d)
+        if found is None:
+            found = labels[d] = text(d.label())
+        return found
+
+    hop_table: dict[tuple, int] = {}
+    hop_rows: list = []
+    cols: dict[str, list] = {k: [] for k in (
+        "under", "role", "cohort", "inst", "status", "label", "installs", "devices", "derived",
+        "qualifies", "requested", "dev", "evidence", "hops", "breaks")}
     for i in ids:
         e = g.entries[i]
         v = analysis[i]
-        role = role_of(v)
-        nodes.append({
-            "id": i, "level": level[i], "x": where[i][0], "y": where[i][1], "role": role, "size": size(e.installs),
-            "error": any(s == "error" for _, s, _ in errors.get(i, ())),
-            "cohort": e.cohort, "install_status": (e.install_status or "unknown").title(),
-            "status": status_of(e), "installs": e.installs, "devices": e.device_count,
-            "device_list": [d.label() for d in e.devices], "findings": errors.get(i, []),
-            "trace": list(v.trace) if v.trace else None, "evidence": v.evidence, "qualifies": v.qualifies,
-        })
-    edges = [
-        {"from": a, "to": b, "kind": kind}
-        for a, b, kind in sorted(g.nx.edges(data="kind"))
-        if a in shown and b in shown
-    ]
-    return {"nodes": nodes, "edges": edges,
-            "roles": {k: {"label": v[0], "color": v[1]} for k, v in ROLES.items()}, "role_order": list(ROLES),
-            "edge_styles": EDGES}
+        cols["under"].append(pos[under[i]] if i in under else -1)
+        cols["role"].append(role_of(v))
+        cols["cohort"].append(text(e.cohort))
+        cols["inst"].append(text((e.install_status or "unknown").title()))
+        cols["status"].append(text(status_of(e)))
+        cols["label"].append(text(v.label))
+        cols["installs"].append(e.installs)
+        cols["devices"].append(v.devices)
+        cols["derived"].append(1 if v.devices_derived else 0)
+        cols["qualifies"].append(1 if v.qualifies else 0)
+        cols["requested"].append(1 if v.requested else 0)
+        cols["dev"].append([device(d) for d in e.devices])
+        cols["evidence"].append(text(v.evidence))
+        chain = []
+        for h in analysis.hops(i):
+            key = (h.kind, h.start, h.end)
+            if key not in hop_table:
+                hop_table[key] = len(hop_rows)
+                hop_rows.append([EDGE_KINDS.index(h.kind), text(h.start), text(h.end),
+                                 [text(d) for d in h.differences], 1 if h.found else 0])
+            chain.append(hop_table[key])
+        cols["hops"].append(chain)
+        # where an untraced chain ends: an entry of the page, or an id shown only in the panel
+        cols["breaks"].append(text(v.breaks_at) if v.breaks_at is not None and not v.qualifies else -1)
+    findings = []
+    for f in analysis.findings:
+        at = pos.get(f.entry, -1) if f.entry is not None else -1
+        if f.entry is not None and at < 0 and f.entry in g.entries:
+            continue  # an entry not on this page
+        findings.append([f.code, str(f.severity), f.message, at, f.entry or "", _location(f.location)])
+    roles = list(ROLES)
+    edges = []
+    for (a, b), kind in sorted(g.edges.items()):
+        if a in pos and b in pos:
+            edges.extend((pos[a], pos[b], EDGE_KINDS.index(kind)))
+    return {
+        "ids": ids,
+        "columns": {**cols, "role": [roles.index(r) for r in cols["role"]]},
+        "text": text.values(),
+        "hops": hop_rows,
+        "findings": findings,
+        "edges": edges,
+        "roles": [{"key": k, "label": ROLES[k][0], "color": ROLES[k][1]} for k in roles],
+        "edge_kinds": [{"key": k, **EDGES[k]} for k in EDGE_KINDS],
+    }

@@ -8,6 +8,8 @@ import shutil
 
 import pytest
 
+from tests.checks.conftest import check  # noqa: F401  (shared fixture: an assessment of real workbooks)
+
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -35,11 +37,11 @@ def browser():
 
 @pytest.fixture
 def open_page(browser):
-    """open_page(path) -> (page, requests that tried to leave, page errors); all network blocked."""
+    """open_page(path, size=(1400, 900)) -> (page, requests that tried to leave, page errors); all network blocked."""
     pages = []
 
-    def run(path):
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
+    def run(path, size=(1400, 900)):
+        page = browser.new_page(viewport={"width": size[0], "height": size[1]})
         url = path.resolve().as_uri()
         left, errors = [], []
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import json
+import math
+import tempfile
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from se_graph.assessment import assess as analyse
@@ -11,7 +16,9 @@ from se_graph.cli import app
 from se_graph.report.html_graph import render_graph_html
 from tests.builders import excluded, row_child, row_tested, status_list
 
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "data" / "sample"
+BROKEN = ROOT / "data" / "broken"
 PAYLOADS = [
     '<img src=x onerror="window.__pwned=1">',
     "<script>window.__pwned=2</script>",
@@ -19,23 +26,109 @@ PAYLOADS = [
     "</script><script>window.__pwned=4</script>",
     "javascript:window.__pwned=5 href",
 ]
+# Legible at the first view: no two entries closer than MIN_SPACING_PX on screen
+# (centre to centre, CSS pixels), no two boxes overlapping, and labels at least
+# MIN_LABEL_PX high; a smaller window (1000x700) holds the same entries a little smaller.
+LEGIBLE = {(1400, 900): (22, 7.5), (1000, 700): (16, 5.5)}
+LABEL_SIZE = 15  # the entries' font size in the page, at scale 1
+MAX_SCALE = 1.1  # the page never zooms in further to fill the window
 
 
-def write(tmp_path, analysis, **kwargs) -> Path:
-    path = tmp_path / "graph.html"
+def write(tmp_path, analysis, name="graph.html", **kwargs) -> Path:
+    path = tmp_path / name
     path.write_text(render_graph_html(analysis, **kwargs), encoding="utf-8")
     return path
+
+
+def boxes(page) -> list[list]:
+    return page.evaluate("window.seGraph.screenBoxes()")
+
+
+def assert_reads(page, boxes_on_screen, size=(1400, 900)):
+    """Every drawn entry inside the canvas, none overlapping, spaced and legible."""
+    MIN_SPACING_PX, MIN_LABEL_PX = LEGIBLE[size]
+    width, height = page.evaluate("window.seGraph.canvas()")
+    assert page.evaluate("window.seGraph.scale()") * LABEL_SIZE >= MIN_LABEL_PX
+    for _, x0, y0, x1, y1 in boxes_on_screen:
+        assert -1 <= x0 and x1 <= width + 1 and -1 <= y0 and y1 <= height + 1
+    centres = sorted(((x0 + x1) / 2, (y0 + y1) / 2) for _, x0, y0, x1, y1 in boxes_on_screen)
+    for (ax, ay), (bx, by) in itertools.combinations(centres, 2):
+        if bx - ax > MIN_SPACING_PX:
+            continue
+        assert math.hypot(bx - ax, by - ay) >= MIN_SPACING_PX
+    rects = sorted(b[1:] for b in boxes_on_screen)
+    for a, b in itertools.combinations(rects, 2):
+        if b[0] >= a[2]:
+            continue
+        assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def filled(page, boxes_on_screen) -> tuple[float, float]:
+    """The share of the canvas width and height the drawn entries span."""
+    width, height = page.evaluate("window.seGraph.canvas()")
+    xs = [b[1] for b in boxes_on_screen] + [b[3] for b in boxes_on_screen]
+    ys = [b[2] for b in boxes_on_screen] + [b[4] for b in boxes_on_screen]
+    return (max(xs) - min(xs)) / width, (max(ys) - min(ys)) / height
 
 
 def test_sample_page_draws_every_entry_offline(tmp_path, open_page):
     analysis = analyse([SAMPLE])
     page, left, errors = open_page(write(tmp_path, analysis))
     assert left == [] and errors == []
+    assert page.evaluate("window.seGraph.mode()") == "detail"
     assert page.evaluate("window.seGraph.nodeCount()") == len(analysis.graph.entries)
     assert page.evaluate("window.seGraph.edgeCount()") == analysis.graph.nx.number_of_edges()
 
 
-def test_clicking_a_group2_entry_highlights_exactly_its_trace(tmp_path, open_page):
+@pytest.mark.parametrize("size", [(1400, 900), (1000, 700)])
+def test_first_view_is_packed_and_legible(tmp_path, open_page, size):
+    page, _, errors = open_page(write(tmp_path, analyse([SAMPLE])), size)
+    drawn = boxes(page)
+    assert len(drawn) == 304 and errors == []
+    assert_reads(page, drawn, size)
+    wide, high = filled(page, drawn)
+    assert wide >= 0.85 or high >= 0.85, (wide, high)  # one side fills the window
+    assert wide * high >= 0.6, (wide, high)  # and the forest is not a strip
+    # the header stays one row at 1400 px, and the panel and legend stay in the window
+    if size[0] == 1400:
+        assert page.locator("header").bounding_box()["height"] < 45
+    for part in ("#side", "#legend"):
+        box = page.locator(part).bounding_box()
+        assert box["y"] + box["height"] <= size[1] + 1
+
+
+def test_one_root_with_hundreds_of_children_is_wrapped(tmp_path, open_page, check):
+    """The seed report's shape: four Group 1 entries carrying 431 children, one cohort."""
+    roots = [row_tested(f"00000{n}") for n in range(1, 5)]
+    kids = [row_child(f"{100 + n:06d}", f"00000{1 + n % 4 if n >= 40 else 1}") for n in range(431)]
+    analysis = check(roots, kids)
+    page, _, errors = open_page(write(tmp_path, analysis))
+    drawn = boxes(page)
+    assert len(drawn) == 435 and errors == []
+    assert_reads(page, drawn)
+    wide, high = filled(page, drawn)
+    assert wide >= 0.5 and high >= 0.5, (wide, high)
+
+
+def test_every_filter_reframes(tmp_path, open_page):
+    analysis = analyse([SAMPLE])
+    page, _, errors = open_page(write(tmp_path, analysis))
+    scale = page.evaluate("window.seGraph.scale()")
+    steps = [("filter-cohort", "FOC", lambda v: v.cohort == "FOC"),
+             ("filter-role", "Group 1, Clause 20.9", lambda v: v.cohort == "FOC" and v.role == "covered")]
+    for select, label, keep in steps:
+        page.evaluate(f"window.seGraph.setFilter('{select}', '{label}')")
+        drawn = boxes(page)
+        assert len(drawn) == sum(1 for v in analysis.verdicts.values() if keep(v))
+        assert page.evaluate("window.seGraph.scale()") > scale  # fewer entries, drawn larger
+        scale = page.evaluate("window.seGraph.scale()")
+        assert_reads(page, drawn)
+        wide, high = filled(page, drawn)
+        assert wide >= 0.85 or high >= 0.85 or scale == pytest.approx(MAX_SCALE), (wide, high, scale)
+    assert errors == []
+
+
+def test_clicking_a_group2_entry_highlights_its_trace(tmp_path, open_page):
     analysis = analyse([SAMPLE])
     g = analysis.graph
     relied_on = {b for _, b in g.nx.edges()}
@@ -47,15 +140,22 @@ def test_clicking_a_group2_entry_highlights_exactly_its_trace(tmp_path, open_pag
     box = page.locator("#graph").bounding_box()
     spot = page.evaluate(f"window.seGraph.domPosition('{child}')")
     page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    hops = analysis.hops(child)
+    expected = [child] + [h.end for h in hops]
     assert page.evaluate("window.seGraph.selected()") == child
-    assert page.evaluate("window.seGraph.highlighted()") == sorted(g.trace(child))
-    assert page.evaluate("window.seGraph.trace()") == g.trace(child)
+    assert page.evaluate("window.seGraph.path()") == expected
+    assert expected[: len(g.trace(child))] == g.trace(child)
+    assert page.evaluate("window.seGraph.highlighted()") == sorted(expected)
     panel = page.locator("#panel").inner_text()
-    assert f"Entry {child}" in panel and " \u2192 ".join(g.trace(child)) in panel
+    assert f"Entry {child}" in panel and " \u2192 ".join(expected) in panel and "qualifies" in panel
+    for hop in hops:
+        for difference in hop.differences:
+            assert difference in panel
+    assert analysis[child].evidence in panel
     assert left == [] and errors == []
 
 
-def test_selecting_a_root_highlights_everything_relying_on_it(tmp_path, open_page):
+def test_a_root_shows_what_it_carries(tmp_path, open_page):
     analysis = analyse([SAMPLE])
     g = analysis.graph
     root = next(r for r in sorted(set(g.root.values())) if any(p == r for p in g.parent.values()))
@@ -63,6 +163,86 @@ def test_selecting_a_root_highlights_everything_relying_on_it(tmp_path, open_pag
     page.evaluate(f"window.seGraph.select('{root}')")
     dependents = set(page.evaluate("window.seGraph.dependents()"))
     assert {c for c, p in g.parent.items() if p == root} <= dependents
+    import networkx as nx
+
+    assert dependents == nx.ancestors(g.nx, root)
+    carried = sum(analysis[i].installs or 0 for i in dependents | {root})
+    devices = sum(analysis[i].devices for i in dependents | {root})
+    panel = page.locator("#panel").inner_text()
+    assert f"{carried:,} installations, {devices:,} devices: itself and {len(dependents)} entries relying on it" in panel
+
+
+def test_errors_filter_and_findings_list(tmp_path, open_page):
+    analysis = analyse([BROKEN])
+    page, _, errors = open_page(write(tmp_path, analysis), (1000, 700))
+    page.check("#filter-errors")
+    with_errors = sorted(i for i, v in analysis.verdicts.items() if v.blocking)
+    assert page.evaluate("window.seGraph.drawnIds()") == with_errors
+    assert page.locator("#count").inner_text() == f"{len(with_errors)} of {len(analysis.verdicts)} entries shown"
+    page.uncheck("#filter-errors")
+    page.click("#tab-findings")
+    items = page.locator("#findings li")
+    assert items.count() == len(analysis.findings)
+    n, finding = next((n, f) for n, f in enumerate(analysis.findings) if f.entry == "001009")
+    items.nth(n).click()
+    assert page.evaluate("window.seGraph.selected()") == "001009"
+    assert page.locator("#panel").is_visible() and "Entry 001009" in page.locator("#panel").inner_text()
+    assert finding.message in page.locator("#panel").inner_text()
+    assert errors == []
+
+
+def test_untraced_entry_shows_where_its_chain_breaks(tmp_path, open_page):
+    analysis = analyse([BROKEN])
+    page, _, errors = open_page(write(tmp_path, analysis))
+    verdict = analysis["001009"]
+    assert verdict.breaks_at == "001008" and not verdict.qualifies
+    page.evaluate("window.seGraph.select('001009')")
+    assert page.evaluate("window.seGraph.path()") == ["001009", "001008"]
+    assert page.evaluate("window.seGraph.blocker()") == "001008"
+    assert page.evaluate("window.seGraph.highlighted()") == ["001008", "001009"]  # the pending parent stays lit
+    blocker = page.evaluate("window.seGraph.nodeStyle('001008')")
+    assert blocker["borderWidth"] >= 5 and blocker["color"]["border"] == "#ff1744"  # emphasised
+    assert blocker["color"]["background"] != "#ececec"  # in its own colour, not greyed out
+    panel = page.locator("#panel").inner_text()
+    assert "does not qualify" in panel and "The chain breaks at 001008" in panel
+    assert all(f.message in panel for f in verdict.blocking)
+    # a parent in none of the inputs
+    page.evaluate("window.seGraph.select('001002')")
+    assert page.evaluate("window.seGraph.blocker()") == analysis["001002"].breaks_at == "999999"
+    assert "The chain breaks at 999999: in none of the inputs" in page.locator("#panel").inner_text()
+    assert errors == []
+
+
+def test_not_qualifying_entries_are_exactly_those_of_the_json_verdict(tmp_path, open_page):
+    result = CliRunner().invoke(app, ["validate", str(BROKEN), "--format", "json"])
+    report = json.loads(result.stdout)
+    erring = {f["entry"] for f in report["findings"] if f["severity"] == "error"}
+    expected = sorted(e["id"] for e in report["entries"]
+                      if e["group"] is None or e["trace"] is None or e["id"] in erring)
+    page, _, errors = open_page(write(tmp_path, analyse([BROKEN])))
+    page.check("#filter-unqualified")
+    shown = page.evaluate("window.seGraph.drawnIds()")
+    assert shown == expected and shown
+    roles = page.evaluate("ids => ids.map(window.seGraph.roleOf)", shown)
+    assert not {"tested", "covered", "group2"} & set(roles)  # never drawn as an entry that qualifies
+    assert errors == []
+
+
+def test_families_open_on_click(tmp_path, open_page):
+    """Above the detail limit the page opens on families; a click opens one, the findings list opens another."""
+    analysis = analyse([BROKEN])
+    page, _, errors = open_page(write(tmp_path, analysis, detail_limit=50))
+    assert page.evaluate("window.seGraph.mode()") == "families" and page.evaluate("window.seGraph.nodeCount()") == 0
+    families = page.evaluate("window.seGraph.familyBoxes()")
+    root, x, y, _ = families[0]
+    box = page.locator("#graph").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    members = page.evaluate("window.seGraph.drawnIds()")
+    assert root in members and len(members) >= 1
+    assert all(page.evaluate(f"window.seGraph.familyOf('{m}')") == root for m in members)
+    page.evaluate("window.seGraph.select('001009')")
+    assert "001009" in page.evaluate("window.seGraph.drawnIds()")
+    assert errors == []
 
 
 def test_spreadsheet_text_never_runs_as_script(tmp_path, open_page):
@@ -79,25 +259,63 @@ def test_spreadsheet_text_never_runs_as_script(tmp_path, open_page):
     for n in range(1, len(PAYLOADS) + 2):
         spot = page.evaluate(f"window.seGraph.domPosition('{n:06d}')")
         page.mouse.move(box["x"] + spot["x"], box["y"] + spot["y"])
-        page.wait_for_timeout(250)  # let the tooltip open
+        page.wait_for_timeout(150)  # let the tooltip open
+        assert page.locator("#tip").is_visible()
+        assert page.locator("#tip").evaluate("e => getComputedStyle(e).fontFamily").find("serif") != 0
         page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    page.click("#tab-findings")
     page.fill("#search-id", "2")
     page.press("#search-id", "Enter")
     assert page.evaluate("window.__pwned") is None
     assert left == [] and errors == []
     assert PAYLOADS[0] in page.locator("#panel").inner_text()  # 000002: shown as text, not run
-    assert page.locator("#panel img, #panel script, #legend img").count() == 0
+    assert page.locator("#panel img, #panel script, #legend img, #tip img, #findings img").count() == 0
 
 
 def test_filters_hide_what_does_not_match(tmp_path, open_page):
     analysis = analyse([SAMPLE])
     page, _, errors = open_page(write(tmp_path, analysis))
     foc = sum(1 for e in analysis.graph.entries.values() if e.cohort == "FOC")
-    page.select_option("#filter-cohort", "FOC")
+    page.select_option("#filter-cohort", label="FOC")
     assert page.locator("#count").inner_text() == f"{foc} of {len(analysis.graph.entries)} entries shown"
-    page.select_option("#filter-role", "group2")
+    page.select_option("#filter-role", label="Group 2")
     both = sum(1 for i, e in analysis.graph.entries.items() if e.cohort == "FOC" and analysis.graph.group.get(i) == 2)
     assert page.locator("#count").inner_text().startswith(f"{both} of ")
-    page.select_option("#filter-testing", "excluded: substantive equivalence")
+    page.select_option("#filter-testing", label="excluded: substantive equivalence")
     assert page.locator("#count").inner_text().startswith(f"{both} of ")
+    assert page.evaluate("window.seGraph.nodeCount()") == both
+    assert errors == []
+
+
+def big_set(entries: int) -> Path:
+    """A generated set, made once and kept under the system's temporary directory."""
+    from se_graph.sample import write_sample
+
+    folder = Path(tempfile.gettempdir()) / "se-graph-test-sets" / f"{entries}-seed22"
+    if not (folder / ".complete").exists():
+        write_sample(folder, entries=entries, seed=22)
+        (folder / ".complete").write_text("ok\n")
+    return folder
+
+
+def test_a_100k_entry_page_opens_on_families_and_expands_one(tmp_path, open_page):
+    folder = big_set(100_000)
+    out = tmp_path / "big.html"
+    result = CliRunner().invoke(app, ["graph", str(folder), "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    page, left, errors = open_page(out)
+    assert left == [] and errors == []
+    assert page.evaluate("window.seGraph.mode()") == "families"
+    families = page.evaluate("window.seGraph.familyBoxes()")
+    assert len(families) > 1000
+    # the largest family by installations is drawn first, top left, and big enough to hit
+    root, x, y, radius = families[0]
+    assert radius >= 3
+    box = page.locator("#graph").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    members = page.evaluate("window.seGraph.drawnIds()")
+    assert root in members
+    assert_reads(page, boxes(page))
+    page.evaluate(f"window.seGraph.select('{members[-1]}')")
+    assert f"Entry {members[-1]}" in page.locator("#panel").inner_text()
     assert errors == []
