@@ -34,3 +34,29 @@ def hand_worked(tmp_path):
          "exclusion_reason": "Uneconomic to Test", "parent_id": None, "epcl_report": None},
     ]
     return [status_list(tmp_path / "status.xlsx", status), excluded(tmp_path / "excluded.xlsx", excl)]
+
+
+def soffice_convert(path, target: str, outdir, profile) -> list:
+    """Convert with LibreOffice headless as a user's LibreOffice would open the file;
+    the files written. ``target`` 'csv-all' writes one CSV per sheet."""
+    import subprocess
+
+    from tests.browser.conftest import need
+
+    soffice = need("soffice")
+    spec = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+        if target == "csv-all" else target
+    done = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", spec,
+                           "--outdir", str(outdir), str(path)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    written = sorted(p for p in outdir.glob(f"{path.stem}*") if p.suffix != path.suffix)
+    assert written, f"LibreOffice wrote nothing for {path.name}: {done.stdout} {done.stderr}"
+    return written
+
+
+def sheets_as_csv(path, tmp_path) -> dict:
+    """Every sheet of a workbook as LibreOffice reads it: sheet name -> CSV text."""
+    out = tmp_path / f"csv-{path.stem}"
+    files = soffice_convert(path, "csv-all", out, tmp_path / "lo")
+    stem = path.stem + "-"
+    return {f.stem[len(stem):] if f.stem.startswith(stem) else f.stem: f.read_text(encoding="utf-8") for f in files}
