@@ -60,3 +60,34 @@ def sheets_as_csv(path, tmp_path) -> dict:
     files = soffice_convert(path, "csv-all", out, tmp_path / "lo")
     stem = path.stem + "-"
     return {f.stem[len(stem):] if f.stem.startswith(stem) else f.stem: f.read_text(encoding="utf-8") for f in files}
+
+
+from tests.browser.conftest import browser  # noqa: E402,F401  (shared fixture: headless chromium)
+
+
+@pytest.fixture
+def offline_page(browser):  # noqa: F811
+    """offline_page(path) -> (page, requests that tried to leave, errors incl. CSP refusals)."""
+    pages = []
+
+    def run(path):
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        left, errors = [], []
+
+        def route(r):
+            if r.request.url.startswith("file://"):
+                r.continue_()
+            else:
+                left.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto(path.resolve().as_uri())
+        pages.append(page)
+        return page, left, errors
+
+    yield run
+    for page in pages:
+        page.close()
