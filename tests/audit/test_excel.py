@@ -187,3 +187,25 @@ def test_no_cell_text_becomes_a_formula_in_any_workbook(tmp_path):
     texts = [c.value for r in openpyxl.load_workbook(tmp_path / "out" / "annex-a.xlsx")["Annex A"].iter_rows()
              for c in r]
     assert any(isinstance(t, str) and evil in t for t in texts)
+
+
+def test_a_macro_workbook_stays_one_and_a_plain_one_named_xlsm_does_not(tmp_path):
+    from tests.builders import status_list
+
+    plain = status_list(tmp_path / "plain.xlsm", [row_tested("000001")])
+    macro = status_list(tmp_path / "macro.xlsx", [row_tested("000002")])
+    # give the second the macro-enabled workbook type (the part Excel keys on) and the .xlsm name
+    with zipfile.ZipFile(macro) as src, zipfile.ZipFile(tmp_path / "macro.xlsm", "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+            dst.writestr(item, data)
+    macro.unlink()
+    audit([plain, tmp_path / "macro.xlsm"], tmp_path / "out")
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert {"plain.annotated.xlsx", "macro.annotated.xlsm"} <= names
+    with zipfile.ZipFile(tmp_path / "out" / "macro.annotated.xlsm") as copy:
+        assert b"macroEnabled" in copy.read("[Content_Types].xml")
+    assert openpyxl.load_workbook(tmp_path / "out" / "macro.annotated.xlsm").sheetnames[0] == "Findings"

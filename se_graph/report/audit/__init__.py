@@ -22,10 +22,9 @@ __all__ = ["annotated_name", "build_audit"]
 PACKAGES = (".xlsx", ".xlsm")
 
 
-def annotated_name(path: str) -> str:
-    """The copy keeps a macro workbook's type; .xls and .ods inputs become .xlsx."""
-    suffix = ".xlsm" if Path(path).suffix.lower() == ".xlsm" else ".xlsx"
-    return f"{Path(path).stem}.annotated{suffix}"
+def annotated_name(path: str, macros: bool = False) -> str:
+    """A macro workbook's copy stays one (.xlsm); every other copy is an .xlsx."""
+    return f"{Path(path).stem}.annotated{'.xlsm' if macros else '.xlsx'}"
 
 
 def _package(path: str, limits):
@@ -53,8 +52,12 @@ def build_audit(analysis, raw: dict[str, list], *, report: int | None = None) ->
         "graph.html": _graph(analysis),
     }
     limits = analysis.config.limits
+    names = {}
     for path, sheets in raw.items():
-        files[annotated_name(path)] = render_annotated(analysis, path, sheets, _package(path, limits))
+        package = _package(path, limits)
+        content, patched = render_annotated(analysis, path, sheets, package)
+        names[path] = annotated_name(path, patched and package.macros)
+        files[names[path]] = content
     described = [
         ("summary.html", "section 1 of the report: the Overall, Group 1 and Group 2 tables and the headline figures"),
         ("summary.xlsx", "the same tables as a workbook, and the requested entries that do not qualify"),
@@ -64,7 +67,7 @@ def build_audit(analysis, raw: dict[str, list], *, report: int | None = None) ->
         ("summary.json", "the tables as data"),
         ("findings.json", "every finding, as validate --format json"),
         ("graph.html", "the interactive graph (offline)"),
-        *((annotated_name(p), f"annotated copy of {Path(p).name}: a Findings sheet first, failing cells filled")
+        *((names[p], f"annotated copy of {Path(p).name}: a Findings sheet first, failing cells filled")
           for p in raw),
     ]
     files["index.html"] = render_index(analysis, summary, described)

@@ -113,7 +113,7 @@ def render_annex_xlsx(assessment, report: int | None = None) -> bytes:
     plain = ["number" if c in NUMBERS else "wrap" if c in WRAPPED else "text" for c in COLUMNS]
     bad = ["bad_number" if c in NUMBERS else "bad_wrap" if c in WRAPPED else "bad" for c in COLUMNS]
     q = COLUMNS.index("Qualifies")
-    widths = xlsx.fit_widths([COLUMNS, *data[:2000]], high=50)
+    widths = xlsx.fit_widths(data[:2000], high=50, header=COLUMNS)
     for name, w in (("Qualifies", 30), ("Devices", 40), ("Evidence", 45)):
         widths[COLUMNS.index(name)] = w
     failing = sum(1 for r in data if r[q] != "yes")

@@ -99,15 +99,16 @@ def _columns_of(tables: dict, widths: dict):
     return column
 
 
-def render_annotated(analysis, path: str, sheets, package=None) -> bytes:
-    """The annotated copy of one input: patched from ``package`` when given and
-    editable, else rewritten from ``sheets`` (the cells ingest read)."""
+def render_annotated(analysis, path: str, sheets, package=None) -> tuple[bytes, bool]:
+    """The annotated copy of one input and whether it is the original package
+    patched (from ``package`` when given and editable), else rewritten from
+    ``sheets`` (the cells ingest read) as a plain .xlsx."""
     if package is not None:
         try:
-            return patch(analysis, path, package)
-        except Unsupported:
-            pass
-    return rewrite(analysis, path, sheets)
+            return patch(analysis, path, package), True
+        except (Unsupported, ValueError, KeyError, IndexError, AttributeError):
+            pass  # a package shaped in a way this editor does not expect: the plain copy is still right
+    return rewrite(analysis, path, sheets), False
 
 
 # ---------------------------------------------------------------- the patch

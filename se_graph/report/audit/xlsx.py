@@ -42,7 +42,7 @@ LINE = 15.0  # points per line of 11-point text
 def lines(text: str, width: float) -> int:
     """How many lines a wrapped cell of ``width`` characters needs (Excel and
     LibreOffice do not grow a row for wrapped text reliably, so heights are set)."""
-    per = max(1, int(width) - 1)
+    per = max(1, int(width * 1.15) - 1)  # text averages narrower than the "0" a width unit is
     if len(text) <= per and "\n" not in text:
         return 1
     return sum(max(1, -(-len(part) // per)) for part in text.split("\n"))
@@ -102,10 +102,13 @@ class Sheet:
     print_titles: int | None = None  # header rows repeated on every printed page
 
 
-def fit_widths(rows: list[list], low: float = 6, high: float = 60) -> list[float]:
-    """Column widths that fit the longest text, within bounds (characters)."""
-    width = max((len(r) for r in rows), default=0)
+def fit_widths(rows: list[list], low: float = 6, high: float = 60, header: list[str] | None = None) -> list[float]:
+    """Column widths that fit the longest text, within bounds (characters); a
+    header's text gets room for its filter button."""
+    width = max((len(r) for r in [*rows, header or []]), default=0)
     out = [low] * width
+    for i, name in enumerate(header or []):
+        out[i] = max(low, len(name) + 3)
     for row in rows:
         for i, value in enumerate(row):
             if value is None:
