@@ -77,7 +77,7 @@ def main() -> int:
         raster(findings, IMG / "audit-annotated-findings.png", 110, (0, 0, 1, 0.55))
         data_sheet_print(book, tmp / "sheet.xlsx", "Excluded from DMCT", "A1:AD26")
         sheet = soffice_pdf(tmp / "sheet.xlsx", tmp / "pdf", tmp / "lo")
-        raster(sheet, IMG / "audit-annotated-sheet.png", 220, (0.48, 0.14, 0.98, 0.42))
+        raster(sheet, IMG / "audit-annotated-sheet.png", 220, (0.48, 0.085, 0.98, 0.36))
     return 0
 
 
