@@ -62,16 +62,29 @@ def sheets_as_csv(path, tmp_path) -> dict:
     return {f.stem[len(stem):] if f.stem.startswith(stem) else f.stem: f.read_text(encoding="utf-8") for f in files}
 
 
-from tests.browser.conftest import browser  # noqa: E402,F401  (shared fixture: headless chromium)
+@pytest.fixture(scope="module")
+def audit_browser():
+    """Headless chromium for one test module, closed at its end (the explorer's
+    session-wide browser lives in tests/browser; two sync Playwrights cannot run
+    at once)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM_ARGS, need
+
+    executable = need("chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 @pytest.fixture
-def offline_page(browser):  # noqa: F811
+def offline_page(audit_browser):
     """offline_page(path) -> (page, requests that tried to leave, errors incl. CSP refusals)."""
     pages = []
 
     def run(path):
-        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page = audit_browser.new_page(viewport={"width": 1300, "height": 900})
         left, errors = [], []
 
         def route(r):
