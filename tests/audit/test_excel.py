@@ -209,3 +209,39 @@ def test_a_macro_workbook_stays_one_and_a_plain_one_named_xlsm_does_not(tmp_path
     with zipfile.ZipFile(tmp_path / "out" / "macro.annotated.xlsm") as copy:
         assert b"macroEnabled" in copy.read("[Content_Types].xml")
     assert openpyxl.load_workbook(tmp_path / "out" / "macro.annotated.xlsm").sheetnames[0] == "Findings"
+
+
+def test_every_part_of_a_patched_copy_is_well_formed_xml(tmp_path):
+    import defusedxml.ElementTree as ET
+    from tests.builders import excluded, status_list
+
+    inputs = [status_list(tmp_path / "s.xlsx", [row_tested("000001")]),
+              excluded(tmp_path / "e.xlsx", [row_child("000002", "000404"), row_child("000003", "000001")])]
+    audit(inputs, tmp_path / "out")
+    for name in ("s.annotated.xlsx", "e.annotated.xlsx", "annex-a.xlsx", "summary.xlsx"):
+        with zipfile.ZipFile(tmp_path / "out" / name) as book:
+            assert book.testzip() is None
+            for part in book.namelist():
+                if part.endswith((".xml", ".rels")):
+                    ET.fromstring(book.read(part))  # raises on malformed XML
+
+
+def test_a_package_the_editor_declines_is_rewritten(tmp_path):
+    """Rows without their reference (legal, rare): the copy is written afresh, still whole."""
+    import re
+    from tests.builders import excluded
+
+    made = excluded(tmp_path / "made.xlsx", [row_child("000002", "000404")])
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(tmp_path / "e.xlsx", "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<row r="\d+"', b"<row", data)
+            dst.writestr(item, data)
+    made.unlink()
+    audit([tmp_path / "e.xlsx"], tmp_path / "out")
+    book = openpyxl.load_workbook(tmp_path / "out" / "e.annotated.xlsx")
+    assert book.sheetnames[0] == "Findings" and book.properties.title == "Annotated by se-graph"  # the rewrite
+    assert any("000404" in str(c.value) for r in book["Findings"].iter_rows() for c in r)
+    data = book[book.sheetnames[1]]
+    assert any(c.value == "se-graph findings" for r in data.iter_rows() for c in r)
