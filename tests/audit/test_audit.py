@@ -95,7 +95,8 @@ def test_annotated_workbook_marks_failing_cells_and_writes_no_formula(tmp_path):
     assert "SG206" in bad_row[-1].value
     chf = bad_row[header.index("CHF Model")]
     assert chf.fill.fgColor.rgb.endswith("F8CBAD")
-    assert book.sheetnames[0] == "Findings"
+    assert book.sheetnames[0] == "Findings" and ws.freeze_panes == "A2"  # left unfrozen: the header is frozen
+    assert openpyxl.load_workbook(tmp_path / "out" / "s.annotated.xlsx")["Data"].freeze_panes == "A3"
     listed = {r[1].value: r[2] for r in book["Findings"].iter_rows(min_row=3)}
     assert listed["SG206"].hyperlink.location == f"'Data'!{chf.coordinate}"
     every = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value is not None]

@@ -9,7 +9,8 @@ freeze panes, filters and everything else stay as the analyst left them:
   column (header styled like the table's last header), one line per finding,
   errors first, the row made tall enough to show them (no overprinting);
 - each failing cell filled (red for an error, yellow for a warning), its own
-  format kept otherwise.
+  format kept otherwise;
+- a table sheet the analyst left unfrozen gets its header row frozen.
 
 New text goes in as inline strings, so nothing from a cell becomes a formula.
 The copy for an .xls or .ods input (no such package), or a package this code
@@ -282,6 +283,25 @@ def _unselect(xml: bytes) -> bytes:
     return re.sub(rb'\stabSelected="(1|true)"', b"", head) + xml[end:]
 
 
+def _freeze(xml: bytes, header_row: int) -> bytes:
+    """Keep the table's header in view where the analyst froze nothing (their own
+    panes are kept as they are)."""
+    end = xml.find(b"<sheetData")
+    head = xml[:end]
+    views = re.search(rb"<sheetView\b[^>]*?(/>|>.*?</sheetView>)", head, re.S)
+    if views is None or b"<pane" in views.group(0) or b"<sheetView" in head[views.end():]:
+        return xml  # already frozen or split, or several views: leave it
+    top = f"A{header_row + 1}".encode()
+    pane = (b'<pane ySplit="%d" topLeftCell="%s" activePane="bottomLeft" state="frozen"/>'
+            b'<selection pane="bottomLeft" activeCell="%s" sqref="%s"/>' % (header_row, top, top, top))
+    view = views.group(0)
+    opening = re.match(rb"<sheetView\b[^>]*?/?>", view).group(0)
+    rest = b"" if opening.endswith(b"/>") else re.sub(rb"<selection\b[^>]*/>", b"", view[len(opening):-12])
+    opening = opening[:-2] + b">" if opening.endswith(b"/>") else opening
+    new = opening + pane + rest + b"</sheetView>"
+    return head[:views.start()] + new + head[views.end():] + xml[end:]
+
+
 def _patch_sheet(xml: bytes, rows: dict[int, list], table, styles: Styles, fcol: int) -> bytes:
     header_row, _, columns = table if table else (None, 0, {})
     touched: dict[int, tuple[dict, bytes | None, int]] = {}
@@ -344,6 +364,8 @@ def patch(analysis, path: str, package) -> bytes:
             widths[sheet] = fcol
             if sheet in found:
                 xml = _patch_sheet(xml, found[sheet], tables.get(sheet), styles, fcol)
+            if sheet in tables:
+                xml = _freeze(xml, tables[sheet][0])
         parts[part] = _unselect(xml)
     name = _free_name(package.sheets, "Findings")
     sheet = findings_sheet(analysis, path, name, tables, _columns_of(tables, widths))
