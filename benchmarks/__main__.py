@@ -7,7 +7,9 @@ each, and reports medians:
 - se-graph: `python -m se_graph validate DIR` end to end (wall time, peak RSS);
 - floor: a bare python-calamine read of every sheet of the same workbooks;
 - peer: the same se-graph pipeline reading through openpyxl (SE_GRAPH_READER=openpyxl);
-- startup: `python -c "import pandas, networkx"`.
+- startup: `python -c "import pandas, networkx"`;
+- audit: `python -m se_graph audit DIR -o OUT` at 10k and 100k, against the
+  validate of the same set measured in the same run (target: at most 3x).
 
 It prints the ratios against the targets, writes benchmarks/out/results.json,
 the plot docs/img/performance.png and the figures block of docs/performance.md.
@@ -69,6 +71,20 @@ def median_of(cmd, runs: int, env=None) -> dict:
             "runs": runs}
 
 
+def measure_audit(entries: int, runs: int, row: dict) -> None:
+    """The audit of the set, in runs interleaved with validate so both see the same machine load."""
+    folder = sample_set(entries)
+    py = sys.executable
+    target = OUT / "audit" / f"{entries}"
+    print(f"  {entries:,} entries: audit ...", flush=True)
+    audits, validates = [], []
+    for _ in range(runs):
+        validates.append(run([py, "-m", "se_graph", "validate", str(folder)]))
+        audits.append(run([py, "-m", "se_graph", "audit", str(folder), "-o", str(target)]))
+    row["audit"] = {"seconds": statistics.median(a[0] for a in audits), "peak_mb": max(a[1] for a in audits),
+                    "runs": runs, "validate_seconds": statistics.median(v[0] for v in validates)}
+
+
 def measure(entries: int, runs: int, peer: bool) -> dict:
     folder = sample_set(entries)
     files = sorted(str(p) for p in folder.glob("*.xlsx"))
@@ -92,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; do not update docs/")
     parser.add_argument("--first-draw", action="store_true",
                         help="only the explorer's time to first draw in chromium (benchmarks/first_draw.py)")
+    parser.add_argument("--audit-only", action="store_true", help="only the 100k audit against validate")
     args = parser.parse_args(argv)
     if args.first_draw:
         from benchmarks.first_draw import main as first_draw
@@ -100,8 +117,17 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     print("Measuring (medians of fresh processes; the machine may be shared and noisy):", flush=True)
     py = sys.executable
+    if args.audit_only:
+        row = {"entries": 100_000}
+        measure_audit(100_000, 3, row)
+        a = row["audit"]
+        print(f"100k: audit {a['seconds']:.2f} s, validate {a['validate_seconds']:.2f} s: "
+              f"{a['seconds'] / a['validate_seconds']:.2f}x (target <= 3x)")
+        return 0 if a["seconds"] <= 3 * a["validate_seconds"] else 1
     startup = median_of([py, "-c", "import pandas, networkx"], args.runs)
     rows = [measure(1_000, args.runs, True), measure(10_000, args.runs, True), measure(100_000, 3, True)]
+    measure_audit(10_000, args.runs, rows[1])
+    measure_audit(100_000, 3, rows[2])
     if args.million:
         rows.append(measure(1_000_000, 1, False))
     from benchmarks.report import plot, render, targets, update_docs

@@ -34,3 +34,73 @@ def hand_worked(tmp_path):
          "exclusion_reason": "Uneconomic to Test", "parent_id": None, "epcl_report": None},
     ]
     return [status_list(tmp_path / "status.xlsx", status), excluded(tmp_path / "excluded.xlsx", excl)]
+
+
+def soffice_convert(path, target: str, outdir, profile) -> list:
+    """Convert with LibreOffice headless as a user's LibreOffice would open the file;
+    the files written. ``target`` 'csv-all' writes one CSV per sheet."""
+    import subprocess
+
+    from tests.browser.conftest import need
+
+    soffice = need("soffice")
+    spec = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+        if target == "csv-all" else target
+    done = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", spec,
+                           "--outdir", str(outdir), str(path)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    written = sorted(p for p in outdir.glob(f"{path.stem}*") if p.suffix != path.suffix)
+    assert written, f"LibreOffice wrote nothing for {path.name}: {done.stdout} {done.stderr}"
+    return written
+
+
+def sheets_as_csv(path, tmp_path) -> dict:
+    """Every sheet of a workbook as LibreOffice reads it: sheet name -> CSV text."""
+    out = tmp_path / f"csv-{path.stem}"
+    files = soffice_convert(path, "csv-all", out, tmp_path / "lo")
+    stem = path.stem + "-"
+    return {f.stem[len(stem):] if f.stem.startswith(stem) else f.stem: f.read_text(encoding="utf-8") for f in files}
+
+
+@pytest.fixture(scope="module")
+def audit_browser():
+    """Headless chromium for one test module, closed at its end (the explorer's
+    session-wide browser lives in tests/browser; two sync Playwrights cannot run
+    at once)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM_ARGS, need
+
+    executable = need("chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def offline_page(audit_browser):
+    """offline_page(path) -> (page, requests that tried to leave, errors incl. CSP refusals)."""
+    pages = []
+
+    def run(path):
+        page = audit_browser.new_page(viewport={"width": 1300, "height": 900})
+        left, errors = [], []
+
+        def route(r):
+            if r.request.url.startswith("file://"):
+                r.continue_()
+            else:
+                left.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto(path.resolve().as_uri())
+        pages.append(page)
+        return page, left, errors
+
+    yield run
+    for page in pages:
+        page.close()

@@ -7,19 +7,19 @@ import csv
 import hashlib
 import io
 import json
-import subprocess
 from pathlib import Path
 
 import openpyxl
 from typer.testing import CliRunner
 
 from se_graph.cli import app
-from tests.browser.conftest import need
+from tests.audit.conftest import sheets_as_csv
 from tests.builders import excluded, row_child, row_tested, status_list
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = {"summary.md", "summary.json", "annex-a.md", "annex-a.csv", "findings.json", "findings.md",
-         "graph.html", "index.html"}
+FILES = {"summary.md", "summary.html", "summary.json", "summary.xlsx", "annex-a.md", "annex-a.html",
+         "annex-a.csv", "annex-a.xlsx", "findings.json", "findings.md", "graph.html", "index.html"}
+MARKDOWN = {"summary.md", "annex-a.md", "findings.md"}  # named on the page, not linked: a browser shows raw text
 FORMULAS = ['=HYPERLINK("http://example.com","click")', "+1+2", "-3", "@SUM(A1)", "\t=1", "\r=2"]
 
 
@@ -54,7 +54,8 @@ def test_audit_writes_every_file_and_keeps_inputs(hand_worked, tmp_path):
     validate = CliRunner().invoke(app, ["validate", *map(str, hand_worked), "--format", "json"])
     assert findings == json.loads(validate.stdout)
     index = (tmp_path / "out" / "index.html").read_text()
-    assert all(f'href="{name}"' in index for name in names - {"index.html", ".se-graph-audit"})
+    assert all(f'href="{name}"' in index for name in names - {"index.html", ".se-graph-audit"} - MARKDOWN)
+    assert not any(f'href="{name}"' in index for name in MARKDOWN)
 
 
 def test_annex_a_evidence(hand_worked, tmp_path):
@@ -66,7 +67,9 @@ def test_annex_a_evidence(hand_worked, tmp_path):
     assert rows["000002"]["Evidence"] == "Dormant 000001: DMCT report: DMCT report 000001; SIT report: SIT report 000002"
     assert rows["000011"]["Parent"] == "000002" and rows["000011"]["Root"] == "000002"
     assert rows["000011"]["Evidence"].startswith("root 000002 (Clause 20.9): Dormant 000001")
-    assert rows["000010"]["Device count"] == "20 (derived)"
+    assert rows["000010"]["Device count"] == "20" and rows["000010"]["Device count derived"] == "yes"
+    assert rows["000001"]["Device count derived"] == "no" and rows["000001"]["Installs"] == "100"
+    assert "(derived)" in (tmp_path / "audit" / "annex-a.md").read_text()  # the page for people says it in words
     assert "CHF: Toshiba SKU1 1.0" in rows["000001"]["Devices"]
 
 
@@ -91,23 +94,25 @@ def test_annotated_workbook_marks_failing_cells_and_writes_no_formula(tmp_path):
     bad_row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "000009")
     assert "SG206" in bad_row[-1].value
     chf = bad_row[header.index("CHF Model")]
-    assert chf.fill.fgColor.rgb.endswith("F8CBAD") and "SG206" in chf.comment.text
+    assert chf.fill.fgColor.rgb.endswith("F8CBAD")
+    assert book.sheetnames[0] == "Findings" and ws.freeze_panes == "A2"  # left unfrozen: the header is frozen
+    assert openpyxl.load_workbook(tmp_path / "out" / "s.annotated.xlsx")["Data"].freeze_panes == "A3"
+    listed = {r[1].value: r[2] for r in book["Findings"].iter_rows(min_row=3)}
+    assert listed["SG206"].hyperlink.location == f"'Data'!{chf.coordinate}"
+    every = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in every if c.data_type == "f"]
     annex = (tmp_path / "out" / "annex-a.csv").read_text()
     assert not any(line.split(",")[-1].startswith(("=", "+", "-", "@")) for line in annex.splitlines())
 
 
 def test_annotated_workbooks_open_in_libreoffice(tmp_path):
-    soffice = need("soffice")
     inputs = [status_list(tmp_path / "s.xlsx", [row_tested("000001", rationale=FORMULAS[0])]),
               excluded(tmp_path / "e.xlsx", [row_child("000002", "000404")])]
     audit(inputs, tmp_path / "out")
-    for name in ("s.annotated.xlsx", "e.annotated.xlsx"):
-        done = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                               "--convert-to", "csv", "--outdir", str(tmp_path / "csv"),
-                               str(tmp_path / "out" / name)], capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, done.stderr
-        text = (tmp_path / "csv" / name.replace(".xlsx", ".csv")).read_text(encoding="utf-8", errors="replace")
-        assert "se-graph findings" in text or "000001" in text
+    s = sheets_as_csv(tmp_path / "out" / "s.annotated.xlsx", tmp_path)
+    assert set(s) == {"Findings", "Data"} and "000001" in s["Data"]
+    e = sheets_as_csv(tmp_path / "out" / "e.annotated.xlsx", tmp_path)
+    assert "000404" in e["Findings"] and "se-graph findings" in e["Data"]
 
 
 def test_audit_is_byte_identical_across_runs(hand_worked, tmp_path):

@@ -1,7 +1,7 @@
 """The pre-submission audit: every file of the audit folder, as content.
 
-``build_audit`` returns {file name: content}; the command writes each file
-atomically. Nothing here prints or touches the inputs.
+``build_audit`` returns {file name: content}; the command writes the folder
+whole. Nothing here prints or touches the inputs.
 """
 
 from __future__ import annotations
@@ -9,43 +9,66 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from se_graph.report.audit.annex import render_annex_csv, render_annex_md
+from se_graph.report.audit.annex import render_annex_csv, render_annex_md, render_annex_xlsx
 from se_graph.report.audit.annotate import render_annotated
 from se_graph.report.audit.index import render_index
+from se_graph.report.audit.pages import render_annex_html, render_summary_html
 from se_graph.report.audit.summary_md import render_summary_md
+from se_graph.report.audit.summary_xlsx import render_summary_xlsx
 from se_graph.report.jsonout import render_json
 from se_graph.report.markdown import render_markdown
 
 __all__ = ["annotated_name", "build_audit"]
+PACKAGES = (".xlsx", ".xlsm")
 
 
-def annotated_name(path: str) -> str:
-    return f"{Path(path).stem}.annotated.xlsx"
+def annotated_name(path: str, macros: bool = False) -> str:
+    """A macro workbook's copy stays one (.xlsm); every other copy is an .xlsx."""
+    return f"{Path(path).stem}.annotated{'.xlsm' if macros else '.xlsx'}"
+
+
+def _package(path: str, limits):
+    from se_graph.ingest.package import read_package
+
+    return read_package(path, limits) if Path(path).suffix.lower() in PACKAGES else None
 
 
 def build_audit(analysis, raw: dict[str, list], *, report: int | None = None) -> dict[str, str | bytes]:
-    """The audit's files. ``raw`` maps each input path to its sheets as ingest read them."""
+    """The audit's files. ``raw`` maps each input path to its sheets as ingest
+    read them (used only for inputs that are not .xlsx/.xlsm packages)."""
     summary = analysis.summary
+    summary_md = render_summary_md(summary, report)
     files: dict[str, str | bytes] = {
-        "summary.md": render_summary_md(summary, report),
+        "summary.md": summary_md,
+        "summary.html": render_summary_html(summary_md),
         "summary.json": json.dumps(summary, indent=2, sort_keys=False) + "\n",
+        "summary.xlsx": render_summary_xlsx(summary, report),
         "annex-a.md": render_annex_md(analysis, report),
+        "annex-a.html": render_annex_html(analysis, report),
         "annex-a.csv": render_annex_csv(analysis),
+        "annex-a.xlsx": render_annex_xlsx(analysis, report),
         "findings.json": render_json(analysis),
         "findings.md": render_markdown(analysis),
         "graph.html": _graph(analysis),
     }
+    limits = analysis.config.limits
+    names = {}
     for path, sheets in raw.items():
-        files[annotated_name(path)] = render_annotated(analysis, path, sheets)
+        package = _package(path, limits)
+        content, patched = render_annotated(analysis, path, sheets, package)
+        names[path] = annotated_name(path, patched and package.macros)
+        files[names[path]] = content
     described = [
-        ("summary.md", "section 1 tables: Overall, Group 1, Group 2, and the headline figures"),
-        ("summary.json", "the same tables as data"),
-        ("annex-a.md", "Annex A: each requested entry and its evidence"),
-        ("annex-a.csv", "Annex A as CSV"),
-        ("findings.md", "every finding"),
+        ("summary.html", "section 1 of the report: the Overall, Group 1 and Group 2 tables and the headline figures"),
+        ("summary.xlsx", "the same tables as a workbook, and the requested entries that do not qualify"),
+        ("annex-a.html", "Annex A: each requested entry and its evidence"),
+        ("annex-a.xlsx", "Annex A as a workbook (ids as text, counts as numbers, filters on)"),
+        ("annex-a.csv", "Annex A as CSV, for other programs"),
+        ("summary.json", "the tables as data"),
         ("findings.json", "every finding, as validate --format json"),
         ("graph.html", "the interactive graph (offline)"),
-        *((annotated_name(p), f"annotated copy of {Path(p).name}") for p in raw),
+        *((names[p], f"annotated copy of {Path(p).name}: a Findings sheet first, failing cells filled")
+          for p in raw),
     ]
     files["index.html"] = render_index(analysis, summary, described)
     return files

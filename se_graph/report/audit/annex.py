@@ -1,16 +1,21 @@
-"""Annex A: one row per requested entry, with the evidence it rests on."""
+"""Annex A: one row per requested entry, with the evidence it rests on, as
+Markdown (to read), CSV (machine output) and xlsx (to work in)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
+from se_graph.report.audit import xlsx
 from se_graph.report.markdown import cell as md
 
 COLUMNS = ["EPCL ID", "Cohort", "Installation Status", "Group", "Basis", "Qualifies", "Devices", "Installs",
-           "Device count", "Parent", "Root", "Evidence"]
+           "Device count", "Device count derived", "Parent", "Root", "Evidence"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 BASIS = {"tested": "tested", "epcl": "on the EPCL", "clause-20.9": "Clause 20.9", "se": "substantive equivalence"}
+NUMBERS = {"Group", "Installs", "Device count"}
+WRAPPED = {"Qualifies", "Devices", "Evidence"}
 
 
 def _qualifies(v) -> str:
@@ -20,7 +25,17 @@ def _qualifies(v) -> str:
     return f"NO: [{first.code}] {first.message}" if first else "NO: in neither group"
 
 
-def rows(assessment) -> list[list[str]]:
+_LAST: list = [None, None]  # the last assessment and its rows: four renderers read them
+
+
+def rows(assessment) -> list[list]:
+    """Typed rows: ids and text as str, counts as int, blanks as None (do not modify)."""
+    if _LAST[0] is not assessment:
+        _LAST[:] = [assessment, _rows(assessment)]
+    return _LAST[1]
+
+
+def _rows(assessment) -> list[list]:
     g = assessment.graph
     out = []
     for v in assessment.requested:
@@ -30,10 +45,9 @@ def rows(assessment) -> list[list[str]]:
             for d in e.devices
         )
         out.append([
-            v.entry_id, v.cohort, (v.install_status or "").title(), str(int(v.group)) if v.group else "-",
-            BASIS[str(v.basis)] if v.basis else "none", _qualifies(v), devices,
-            "" if v.installs is None else str(v.installs), f"{v.devices}{' (derived)' if v.devices_derived else ''}",
-            g.parent.get(v.entry_id, ""), v.root or "", v.evidence,
+            v.entry_id, v.cohort, (v.install_status or "").title(), int(v.group) if v.group else None,
+            BASIS[str(v.basis)] if v.basis else "none", _qualifies(v), devices, v.installs, v.devices,
+            "yes" if v.devices_derived else "no", g.parent.get(v.entry_id) or None, v.root or None, v.evidence,
         ])
     return out
 
@@ -44,20 +58,71 @@ def safe(text: str) -> str:
 
 
 def render_annex_csv(assessment) -> str:
+    """Machine output: one header row, a blank for no value, numbers as digits."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows(assessment):
-        writer.writerow([safe(c) for c in row])
+        writer.writerow(["" if c is None else safe(c) if isinstance(c, str) else c for c in row])
     return buffer.getvalue()
 
 
+def title(report: int | None) -> str:
+    return (f"Annex A - EPCL entries requested in EPCL Report {report}" if report else
+            "Annex A - EPCL entries requested for the Eligible Product Combination List")
+
+
+NOTE = ("Evidence: a tested entry's own DMCT Test Completion Report; for a Clause 20.9 entry, the "
+        "Dormant entry's DMCT report and the SIT Test Completion Report; for a Group 2 entry, the "
+        "evidence of the tested root it traces to.")
+
+
+_MD_SPECIAL = re.compile(r"[\\|`<>*_\[\]\s]")
+
+
+def _md(text: str) -> str:
+    """markdown.cell, skipped for the common text that has nothing to escape."""
+    return md(text) if _MD_SPECIAL.search(text.replace(" ", "")) or text != text.strip() or "  " in text else text
+
+
+def _md_row(row: list) -> list[str]:
+    cells = ["-" if c is None else f"{c:,}" if isinstance(c, int) else c for c in row]
+    derived = cells.pop(9)
+    if derived == "yes":
+        cells[8] += " (derived)"
+    return cells
+
+
 def render_annex_md(assessment, report: int | None = None) -> str:
-    title = f"Annex A - EPCL entries requested in EPCL Report {report}" if report else \
-        "Annex A - EPCL entries requested for the Eligible Product Combination List"
-    lines = [f"# {title}", "", "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
-    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows(assessment)]
-    lines += ["", "Evidence: a tested entry's own DMCT Test Completion Report; for a Clause 20.9 entry, the "
-              "Dormant entry's DMCT report and the SIT Test Completion Report; for a Group 2 entry, the "
-              "evidence of the tested root it traces to."]
+    columns = [c for c in COLUMNS if c != "Device count derived"]
+    lines = [f"# {title(report)}", "", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(_md(c) for c in _md_row(row)) + " |" for row in rows(assessment)]
+    lines += ["", NOTE]
     return "\n".join(lines) + "\n"
+
+
+def render_annex_xlsx(assessment, report: int | None = None) -> bytes:
+    """Annex A as a workbook: the title, the header frozen with filters, ids as text,
+    counts as numbers, the entries that do not qualify filled red; A4 landscape."""
+    d = COLUMNS.index("Devices")
+    data = []
+    for row in rows(assessment):
+        row = list(row)
+        row[d] = row[d].replace("; ", "\n")  # one device a line
+        data.append(row)
+    plain = ["number" if c in NUMBERS else "wrap" if c in WRAPPED else "text" for c in COLUMNS]
+    bad = ["bad_number" if c in NUMBERS else "bad_wrap" if c in WRAPPED else "bad" for c in COLUMNS]
+    q = COLUMNS.index("Qualifies")
+    widths = xlsx.fit_widths(data[:2000], high=50, header=COLUMNS)
+    for name, w in (("Qualifies", 30), ("Devices", 40), ("Evidence", 45)):
+        widths[COLUMNS.index(name)] = w
+    failing = sum(1 for r in data if r[q] != "yes")
+    intro = (f"{len(data)} requested entries; {failing} do not qualify (filled red)." if failing
+             else f"{len(data)} requested entries; every one qualifies.")
+    sheet = xlsx.Sheet(
+        name="Annex A",
+        rows=[[title(report)], [intro], COLUMNS, *data, [], [NOTE]],
+        styles=["title", "plain", "header", *(bad if r[q] != "yes" else plain for r in data), "plain", "plain"],
+        widths=widths, freeze=(3, 1), autofilter=(3, 3 + len(data)), print_titles=3,
+    )
+    return xlsx.workbook([sheet])
