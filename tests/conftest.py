@@ -3,3 +3,21 @@ from pathlib import Path
 
 # the tests import their shared builders as ``tests.builders``
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian chromium through Playwright, one for the whole run (the
+    explorer's and the audit's browser tests share it)."""
+    from tests.browser.conftest import CHROMIUM_ARGS, need
+
+    executable = need("chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -18,6 +18,7 @@ def audit(
     config: ConfigOpt = None,
     cohort: CohortOpt = None,
     epcl: EpclOpt = None,
+    previous: Annotated[Optional[list[Path]], typer.Option("--previous", help="The previous publication (a folder or workbooks): the audit adds diff.html, what changed since.")] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Write the pre-submission audit: section 1 tables, Annex A, findings,
@@ -40,8 +41,14 @@ def audit(
         for n, path in enumerate(inputs, start=1):
             with progress(f"Reading {Path(path).name} for its annotated copy ({n} of {len(inputs)})..."):
                 raw[path] = raw_sheets(path, assessment.config.limits)
+        diff = None
+        if previous:
+            from se_graph.assessment.diff import compare
+
+            with progress("Comparing with the previous publication..."):
+                diff = compare(load(previous, config, cohort, epcl, None), assessment)
         with progress("Building the audit's files..."):
-            written = build_audit(assessment, raw, report=report)
+            written = build_audit(assessment, raw, report=report, diff=diff)
         with progress(f"Writing {len(written)} files to {output}..."):
             write_folder(output, written)
         sys.stdout.write(render_text(assessment, color=color(), width=width()))

@@ -23,10 +23,6 @@ from se_graph.report.html_view import payload, select
 DETAIL_LIMIT = 3_000  # above this many entries the page opens on families
 
 
-class GraphTooLarge(ValueError):
-    """Kept for callers written against the old limit; no page is refused now."""
-
-
 class UnknownFocus(ValueError):
     """The --focus id is in none of the inputs."""
 

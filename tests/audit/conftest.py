@@ -62,20 +62,11 @@ def sheets_as_csv(path, tmp_path) -> dict:
     return {f.stem[len(stem):] if f.stem.startswith(stem) else f.stem: f.read_text(encoding="utf-8") for f in files}
 
 
-@pytest.fixture(scope="module")
-def audit_browser():
-    """Headless chromium for one test module, closed at its end (the explorer's
-    session-wide browser lives in tests/browser; two sync Playwrights cannot run
-    at once)."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM_ARGS, need
-
-    executable = need("chromium")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+@pytest.fixture
+def audit_browser(browser):
+    """The one session-wide chromium (tests/conftest.py): two sync Playwrights
+    cannot run at once in one thread, whatever order the tests run in."""
+    return browser
 
 
 @pytest.fixture

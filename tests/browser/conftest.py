@@ -24,17 +24,6 @@ def need(program: str) -> str:
     pytest.skip(f"{program} is not installed")
 
 
-@pytest.fixture(scope="session")
-def browser():
-    executable = need("chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def open_page(browser):
     """open_page(path, size=(1400, 900)) -> (page, requests that tried to leave, page errors); all network blocked."""

@@ -319,3 +319,16 @@ def test_a_100k_entry_page_opens_on_families_and_expands_one(tmp_path, open_page
     page.evaluate(f"window.seGraph.select('{members[-1]}')")
     assert f"Entry {members[-1]}" in page.locator("#panel").inner_text()
     assert errors == []
+
+
+def test_a_link_to_an_entry_selects_it(tmp_path, browser):
+    """The audit's index links graph.html#entry=ID: the page opens on that entry."""
+    path = write(tmp_path, analyse([BROKEN]))
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+    page.goto(path.resolve().as_uri() + "#entry=001009")
+    page.wait_for_function("window.__seGraphFirstDraw !== undefined", timeout=30000)
+    assert page.evaluate("window.seGraph.selected()") == "001009"
+    page.evaluate("window.location.hash = '#entry=1008'")
+    page.wait_for_function("window.seGraph.selected() === '001008'", timeout=5000)
+    page.close()

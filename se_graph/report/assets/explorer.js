@@ -697,6 +697,16 @@
   network.redraw();
   window.addEventListener("resize", function () { draw(true); });
 
+  // ---- graph.html#entry=ID (the audit's index links here) selects that entry
+  function fromHash() {
+    var m = /^#entry=(\d{1,6})$/.exec(window.location.hash);
+    if (!m) return;
+    var id = ("000000" + m[1]).slice(-6);
+    if (index[id] !== undefined) select(id, true);
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
+
   // ---- a small hook for tests and scripts
   function drawnIds() { return Object.keys(state.drawn).map(function (k) { return ids[+k]; }).sort(); }
   window.seGraph = {

@@ -33,9 +33,10 @@ def _package(path: str, limits):
     return read_package(path, limits) if Path(path).suffix.lower() in PACKAGES else None
 
 
-def build_audit(analysis, raw: dict[str, list], *, report: int | None = None) -> dict[str, str | bytes]:
+def build_audit(analysis, raw: dict[str, list], *, report: int | None = None, diff=None) -> dict[str, str | bytes]:
     """The audit's files. ``raw`` maps each input path to its sheets as ingest
-    read them (used only for inputs that are not .xlsx/.xlsm packages)."""
+    read them (used only for inputs that are not .xlsx/.xlsm packages); ``diff``,
+    the comparison with the previous publication when the audit is given one."""
     summary = analysis.summary
     summary_md = render_summary_md(summary, report)
     files: dict[str, str | bytes] = {
@@ -70,19 +71,20 @@ def build_audit(analysis, raw: dict[str, list], *, report: int | None = None) ->
         *((names[p], f"annotated copy of {Path(p).name}: a Findings sheet first, failing cells filled")
           for p in raw),
     ]
+    if diff is not None:
+        from se_graph.report.diff_html import render_diff_html
+        from se_graph.report.diff_json import render_diff_json
+
+        files["diff.html"] = render_diff_html(diff)
+        files["diff.json"] = render_diff_json(diff)
+        lost = len(diff.lost)
+        described.insert(0, ("diff.html", "what changed since the previous publication"
+                             + (f": {lost} entr{'ies' if lost != 1 else 'y'} lost eligibility" if lost else "")))
     files["index.html"] = render_index(analysis, summary, described)
     return files
 
 
 def _graph(analysis) -> str:
-    from se_graph.report.html_graph import GraphTooLarge, render_graph_html
+    from se_graph.report.html_graph import render_graph_html
 
-    try:
-        return render_graph_html(analysis)
-    except GraphTooLarge as exc:
-        from html import escape
-
-        return (
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Graph too large</title></head>"
-            f"<body><h1>The graph is too large for one page</h1><p>{escape(str(exc))}</p></body></html>\n"
-        )
+    return render_graph_html(analysis)  # any size opens (families above a few thousand entries)
