@@ -5,7 +5,7 @@ headline figures the report's prose quotes."""
 from __future__ import annotations
 
 from se_graph.assessment.verdict import entry_devices
-from se_graph.model import Entry
+from se_graph.model import Entry, Group
 
 STATUSES = ("active", "dormant", "mixed")
 ROWS = ("requested_at_target_fw", "potential_fw_upgrades", "totals_by_status")
@@ -70,8 +70,8 @@ def summarise(assessment) -> dict:
     that do not qualify, and the headline figures."""
     g = assessment.graph
     derived: list[bool] = []
-    group1 = _group_table(g, 1, derived)
-    group2 = _group_table(g, 2, derived)
+    group1 = _group_table(g, Group.ONE, derived)
+    group2 = _group_table(g, Group.TWO, derived)
     method = "column" if not any(derived) else "derived" if all(derived) else "mixed"
     return {
         "requested": sorted(g.requested),
@@ -98,7 +98,7 @@ def headline(assessment) -> dict:
     """The figures the report's prose quotes."""
     g = assessment.graph
     req = sorted(g.requested)
-    g1 = [i for i in req if g.group.get(i) == 1]
+    g1 = [i for i in req if g.group.get(i) == Group.ONE]
     covered = [i for i in g1 if i in g.dormant and i not in g.tested]
     upgrades = [s for s, final in sorted(g.fw_final.items()) if final in g.requested and g.group.get(final)]
     dormant_tested = [i for i in g1 if i in g.tested and g.entries[i].install_status == "dormant"]
@@ -109,8 +109,8 @@ def headline(assessment) -> dict:
         "group1_dormant_tested": len(dormant_tested),
         "group1_clause_20_9": [{"entry": i, "install_status": g.entries[i].install_status,
                                 "dormant": g.dormant[i]} for i in covered],
-        "group2": sum(1 for i in req if g.group.get(i) == 2),
-        "group2_traced": sum(1 for i in req if g.group.get(i) == 2 and i in g.root),
+        "group2": sum(1 for i in req if g.group.get(i) == Group.TWO),
+        "group2_traced": sum(1 for i in req if g.group.get(i) == Group.TWO and i in g.root),
         "not_qualifying": len(assessment.not_qualifying),
         "not_qualifying_installs": sum(v.installs or 0 for v in assessment.not_qualifying),
         "in_no_group": [i for i in req if i not in g.group],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from se_graph.checks.policy import describe, differences
 from se_graph.checks.registry import Context, rule
-from se_graph.model import Severity
+from se_graph.model import Group, Severity
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 from se_graph.graph import cohorts_differ
@@ -39,7 +39,7 @@ def se_no_parent(ctx: Context):
     """
     g = ctx.graph
     for i, grp in g.group.items():
-        if grp == 2 and i not in g.parent:
+        if grp == Group.TWO and i not in g.parent:
             e = g.row_for(i, "exclusion_reason")
             yield i, f"Entry {i} is excluded as substantively equivalent but names no parent entry.", e.at("parent_id")
 
@@ -89,7 +89,7 @@ def untested_root(ctx: Context):
             reason = f"{last} is in none of the inputs"
         elif last in in_cycle:
             reason = f"{last} is in a cycle of equivalence links"
-        elif g.group.get(last) == 2:
+        elif g.group.get(last) == Group.TWO:
             reason = f"{last} names no parent"
         else:
             reason = f"{last} {why_not_group1(ctx, last)}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from se_graph.model import Group
+
 SCHEMA_VERSION = 1
 
 
@@ -29,8 +31,8 @@ def to_dict(assessment, strict: bool = False) -> dict:
         "inputs": [t.to_dict() for t in assessment.tables],
         "stats": {
             "entries": len(assessment.verdicts),
-            "group1": sum(1 for v in verdicts if v.group == 1),
-            "group2": sum(1 for v in verdicts if v.group == 2),
+            "group1": sum(1 for v in verdicts if v.group == Group.ONE),
+            "group2": sum(1 for v in verdicts if v.group == Group.TWO),
             "errors": assessment.errors,
             "warnings": assessment.warnings,
         },

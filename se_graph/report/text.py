@@ -9,13 +9,15 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from se_graph.model import Group
+
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def verdict(assessment, strict: bool = False) -> str:
     verdicts = assessment.verdicts.values()
-    g1 = sum(1 for v in verdicts if v.group == 1)
-    g2 = [v for v in verdicts if v.group == 2]
+    g1 = sum(1 for v in verdicts if v.group == Group.ONE)
+    g2 = [v for v in verdicts if v.group == Group.TWO]
     untraced = sum(1 for v in g2 if not v.traces)
     errors, warnings = assessment.errors, assessment.warnings
     counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
