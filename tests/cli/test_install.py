@@ -27,7 +27,7 @@ def imported() -> set[str]:
                 found.add(node.module.split(".")[0])
             elif (isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "files" and node.args
                   and isinstance(node.args[0], ast.Constant)):
-                found.add(node.args[0].value)  # resources.files("pyvis"): a package used for its data
+                found.add(node.args[0].value.split(".")[0])  # resources.files("pyvis"): a package used for its data
     return {name for name in found if name not in sys.stdlib_module_names and name != "se_graph"}
 
 
