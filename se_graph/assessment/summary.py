@@ -86,7 +86,7 @@ def summarise(assessment) -> dict:
                 "installs": v.installs or 0,
                 "devices": v.devices,
                 "findings": [{"code": f.code, "message": f.message} for f in v.blocking],
-                "reason": v.blocking[0].message if v.blocking else f"{v.entry_id} is in neither group.",
+                "reason": v.blocking[0].message if v.blocking else f"{v.entry_id} is in neither group ({v.label}).",
             }
             for v in assessment.not_qualifying
         ],

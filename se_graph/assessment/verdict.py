@@ -63,7 +63,21 @@ def label_of(g: Graph, i: str, basis: Basis | None) -> str:
         return "Group 2"
     if i in g.upgrade:
         return "firmware-upgrade source"
-    return f"no group ({e.dmct_status or e.exclusion_reason or 'no status'})"
+    why = _NO_GROUP.get(e.exclusion_reason or e.dmct_status or "", "no DMCT status or reason for exclusion")
+    return f"no group: {why}"
+
+
+_NO_GROUP = {
+    "pending": "pending testing",
+    "failed": "failed testing",
+    "excluded": "excluded from testing",
+    "tested": "marked tested without a test report",
+    "covered": "covered by Dormant, but its Clause 20.9 basis does not hold",
+    "uneconomic": "excluded as uneconomic to test",
+    "fw-upgrade": "excluded for a firmware upgrade",
+    "other": "excluded (other)",
+    "se": "excluded as substantively equivalent",
+}
 
 
 def role_of(g: Graph, i: str, basis: Basis | None) -> str:

@@ -50,11 +50,11 @@ def test_a_failed_test_loses_the_entry_and_everything_on_it(pair, sides, found):
     failed = edit["entries"][0]
     lost = {e.entry_id: e for e in found.lost}
     assert set(lost) == {failed, *edit["dependants"]}
-    assert lost[failed].was == "Group 1, tested" and lost[failed].now == "no group (failed)"
+    assert lost[failed].was == "Group 1, tested" and lost[failed].now == "no group: failed testing"
     for i in edit["dependants"]:
         assert lost[i].findings and lost[i].findings == new[i].blocking  # why: the new side's blocking findings
     groups = {g.entry_id: (g.old, g.new) for g in found.groups}
-    assert groups[failed] == ("Group 1, tested", "no group (failed)")
+    assert groups[failed] == ("Group 1, tested", "no group: failed testing")
     assert not found.ok
 
 
