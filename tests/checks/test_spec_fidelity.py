@@ -184,3 +184,16 @@ def test_entries_of_the_current_epcl_are_not_requested_again(tmp_path):
     a = assess([excluded(tmp_path / "ex.xlsx", [kid])], epcl=[epcl])
     assert [v.entry_id for v in a.requested] == ["000002"] and a["000002"].qualifies
     assert DEVICES  # the child's devices are compared with nothing: the EPCL lists ids only
+
+
+def test_clause_20_9_finds_its_dormant_entry_when_another_table_adds_hardware(tmp_path):
+    # found by the differential harness (seed 21441): the Dormant entry also sits in a
+    # schedule that lists hardware versions, the covered entry's table does not
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"), {
+        **row_tested("000002", "Active"), "dmct_status": "Covered by Dormant", "test_report": None,
+        "sit_report": "SIT 1"}])
+    with_hardware = excluded(tmp_path / "ex.xlsx", [{
+        **row_child("000001", None), "ESME.firmware": "2.3", "exclusion_reason": "Other", "parent_id": None,
+        "CHF.hardware": "4", "ESME.hardware": "2"}])
+    a = assess([sl, with_hardware])
+    assert a.graph.dormant["000002"] == "000001" and a["000002"].group == 1
