@@ -3,7 +3,7 @@ requested entry at target FW."""
 
 from __future__ import annotations
 
-from se_graph.checks.policy import FIRMWARE_ONLY, describe, differences
+from se_graph.checks.policy import FIRMWARE_ONLY, differences
 from se_graph.checks.registry import Context, rule
 from se_graph.model import Severity
 

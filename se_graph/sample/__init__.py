@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from se_graph.sample.build import Cohort, Ids, family
@@ -20,6 +20,40 @@ from se_graph.sample.writer import Sheet, partial, slug
 __all__ = ["write_sample", "write_template"]
 
 MAX_ENTRIES = 999_000  # entry ids have 6 digits
+
+
+def cohorts_of(entries: int, cohorts: Sequence[str], seed: int, report: int) -> list[Cohort]:
+    """The seeded generators of each cohort (one id sequence shared by all)."""
+    rng = random.Random(seed)
+    ids = Ids(rng, dense=entries > 300_000)
+    return [Cohort(name, random.Random(f"{seed}:{name}"), ids, report) for name in cohorts]
+
+
+def generate(groups: list[Cohort], entries: int, defects: bool, add: Callable[[Cohort, str, dict], None]):
+    """Every row of a set, in order, handed to ``add(cohort, kind, row)``: the
+    defects first (when asked), then DMC families until each cohort has its
+    share.  ``write_sample`` and the next publication both replay it, so they
+    see the same rows.  Returns (injected defects, notes)."""
+    written = [0]
+
+    def sink(cohort: Cohort):
+        def emit(kind: str, row: dict) -> None:
+            add(cohort, kind, row)
+            written[0] += 1
+        return emit
+
+    injected, notes = [], []
+    if defects:
+        from se_graph.sample.defects import inject
+
+        first, second = groups[0], groups[1] if len(groups) > 1 else None
+        injected, notes = inject(first, second, sink(first), sink(second) if second else None)
+    share = max(1, (entries - min(written[0], entries)) // len(groups))
+    for c in groups:
+        emit, start = sink(c), written[0]
+        while written[0] - start < share:
+            family(c, emit)
+    return injected, notes
 
 
 def write_sample(
@@ -37,34 +71,17 @@ def write_sample(
     entries = min(entries, MAX_ENTRIES)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    ids = Ids(rng, dense=entries > 300_000)
-    groups = [Cohort(name, random.Random(f"{seed}:{name}"), ids, report) for name in cohorts]
+    groups = cohorts_of(entries, cohorts, seed, report)
     sheets = {
         (c.name, kind): Sheet(out / f"{slug(c.name)}-{slug(kind_name)}.xlsx", kind, c.name)
         for c in groups
         for kind, kind_name in (("status-list", "dmct status list"), ("excluded", "excluded from dmct"))
     }
 
-    written = [0]
+    def add(cohort: Cohort, kind: str, row: dict) -> None:
+        sheets[(cohort.name, kind)].add(row)
 
-    def sink(cohort: Cohort):
-        def emit(kind: str, row: dict) -> None:
-            sheets[(cohort.name, kind)].add(row)
-            written[0] += 1
-        return emit
-
-    injected, notes = [], []
-    if defects:
-        from se_graph.sample.defects import inject
-
-        first, second = groups[0], groups[1] if len(groups) > 1 else None
-        injected, notes = inject(first, second, sink(first), sink(second) if second else None)
-    share = max(1, (entries - min(written[0], entries)) // len(groups))
-    for c in groups:
-        emit, start = sink(c), written[0]
-        while written[0] - start < share:
-            family(c, emit)
+    injected, notes = generate(groups, entries, defects, add)
     if defects:
         sheets[(groups[0].name, "status-list")].totals(notes)
     paths = []

@@ -19,7 +19,7 @@ import random
 from collections.abc import Sequence
 from pathlib import Path
 
-from se_graph.sample.build import Cohort, Ids, Row, device_cells, family, with_firmware
+from se_graph.sample.build import Cohort, Row, device_cells, with_firmware
 from se_graph.sample.catalog import installs
 from se_graph.sample.writer import Sheet, partial, slug
 
@@ -32,32 +32,16 @@ PENDING_WORDS = {"In Test", "Scheduled", "Not Started"}
 
 def _stream(entries: int, cohorts: Sequence[str], seed: int, defects: bool, report: int):
     """The rows ``write_sample`` writes for these arguments, per (cohort, kind), in order."""
-    from se_graph.sample import MAX_ENTRIES
+    from se_graph.sample import MAX_ENTRIES, cohorts_of, generate
 
     entries = min(entries, MAX_ENTRIES)
-    rng = random.Random(seed)
-    ids = Ids(rng, dense=entries > 300_000)
-    groups = [Cohort(name, random.Random(f"{seed}:{name}"), ids, report) for name in cohorts]
+    groups = cohorts_of(entries, cohorts, seed, report)
     rows: dict[tuple[str, str], list[Row]] = {(c.name, k): [] for c in groups for k, _ in KINDS}
-    written = [0]
 
-    def sink(cohort: Cohort):
-        def emit(kind: str, row: Row) -> None:
-            rows[(cohort.name, kind)].append(row)
-            written[0] += 1
-        return emit
+    def add(cohort: Cohort, kind: str, row: Row) -> None:
+        rows[(cohort.name, kind)].append(row)
 
-    notes: list[str] = []
-    if defects:
-        from se_graph.sample.defects import inject
-
-        first, second = groups[0], groups[1] if len(groups) > 1 else None
-        _, notes = inject(first, second, sink(first), sink(second) if second else None)
-    share = max(1, (entries - min(written[0], entries)) // len(groups))
-    for c in groups:
-        emit, start = sink(c), written[0]
-        while written[0] - start < share:
-            family(c, emit)
+    _, notes = generate(groups, entries, defects, add)
     return groups, rows, notes
 
 
