@@ -48,30 +48,34 @@ def column_number(letters: bytes) -> int:
     return n
 
 
-def _greater(text: str, digit: bool) -> str:
-    """A regex alternation matching strings of the same length as ``text`` and
-    greater than it (digits or capital letters)."""
-    top = "9" if digit else "Z"
+def _upto(text: str, digit: bool) -> tuple[str, int]:
+    """A regex for the strings of at most ``len(text)`` characters whose first
+    character does not pass ``text``'s (digits with no leading zero, or capital
+    letters), and the largest number such a string can stand for."""
     any_ = "[0-9]" if digit else "[A-Z]"
-    options = []
-    for i, ch in enumerate(text):
-        if ch == top:
-            continue
-        nxt = chr(ord(ch) + 1)
-        rest = len(text) - i - 1
-        options.append(re.escape(text[:i]) + f"[{nxt}-{top}]" + (f"{any_}{{{rest}}}" if rest else ""))
-    return "|".join(options) if options else "(?!)"
+    first = "[1-9]" if digit else "[A-Z]"
+    low = "1" if digit else "A"
+    n = len(text)
+    parts = []
+    if n > 1:
+        parts.append(f"{first}{any_}{{0,{n - 2}}}")
+    parts.append(f"[{low}-{text[0]}]" + (f"{any_}{{{n - 1}}}" if n > 1 else ""))
+    if digit:
+        bound = (int(text[0]) + 1) * 10 ** (n - 1) - 1
+    else:
+        bound = column_number(text[0].encode() + b"Z" * (n - 1))
+    return "|".join(parts), bound
 
 
-def _beyond(letters: str, row: str) -> re.Pattern:
-    """A reference of an odd form or beyond column ``letters`` / row ``row``."""
-    cols_longer = f"[A-Z]{{{len(letters) + 1}}}"
-    cols_greater = f"(?:{_greater(letters, False)})(?![A-Z])"
-    rows_longer = f"[A-Z]+[0-9]{{{len(row) + 1}}}"
-    rows_greater = f"[A-Z]+(?:{_greater(row, True)})(?![0-9])"
-    odd = "[A-Z]*[^A-Z0-9]|[A-Z]+0"  # lower case, entities, $, missing row, leading zero
-    pattern = f"(?:{cols_longer}|{cols_greater}|{rows_longer}|{rows_greater}|{odd})"
-    return re.compile(_PREFIX + pattern.encode())
+def _beyond(letters: str, row: str) -> tuple[re.Pattern, int]:
+    """A reference (or row number) of an odd form or beyond column ``letters``
+    and row ``row`` (rounded up on their first character), and the area that
+    bound allows."""
+    cols, width = _upto(letters, False)
+    rows, height = _upto(row, True)
+    # `r=` not followed by a plain quoted reference within the bound, or `r =`
+    pattern = f'r(?:=(?!"(?:{cols})?(?:{rows})")|\\s+=)'
+    return re.compile(pattern.encode()), width * height
 
 
 def _excel_limits_passed(ref: bytes) -> bool:
@@ -96,19 +100,24 @@ def check_part(name: str, data: bytes) -> Verdict:
         row = str(max(int(r[1]) for r in refs))
     else:
         letters, row = "A", "1"
-    hit = _beyond(letters, row).search(data)
-    if hit:
-        ref = re.match(_PREFIX + rb"([^\"']{0,40})", data[hit.start():hit.start() + 80])
-        written = ref.group(1) if ref else b""
-        if _excel_limits_passed(written):
-            return Verdict(False, written.decode("latin-1"), name)
-        return Verdict(False, part=name)
     width, height = column_number(letters.encode()), int(row)
     if width > MAX_COL or height > MAX_ROW:
         worst = max(refs, key=lambda r: (column_number(r[0]) > MAX_COL or int(r[1]) > MAX_ROW, len(r[0]), r[0]))
         return Verdict(False, (worst[0] + worst[1]).decode(), name)
-    area = width * height
-    return Verdict(area <= max(SAFE_CELLS, len(data) // 4), part=name)
+    pattern, area = _beyond(letters, row)
+    start = data.find(b"sheetData")
+    end = data.rfind(b"sheetData")
+    hit = pattern.search(data, start, end if end > start else len(data))
+    if hit:
+        ref = re.match(rb"r\s*=\s*[\"']?([^\"'\s>]{0,40})", data[hit.start():hit.start() + 80])
+        written = ref.group(1) if ref else b""
+        if _excel_limits_passed(written) and re.fullmatch(rb"[A-Za-z]*[0-9]*", written or b"x") is None:
+            pass  # an odd form: the child reader decides
+        elif _excel_limits_passed(written) and re.match(rb"[A-Z]", written or b"-"):
+            return Verdict(False, written.decode("latin-1"), name)
+        return Verdict(False, part=name)
+    # a dense block in proportion to the part's own size is read in-process
+    return Verdict(area <= max(SAFE_CELLS, len(data) // 2), part=name)
 
 
 def check_zip(archive: zipfile.ZipFile) -> Verdict:

@@ -24,6 +24,7 @@ import tempfile
 import threading
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -189,7 +190,7 @@ def _sheets(path: Path, shown, limits: Limits) -> Iterator[tuple[str, Rows]]:
         if what == "xlsx":
             try:
                 verdict = sheetcheck.check_zip(archive)
-            except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
                     NotImplementedError, RuntimeError):
                 raise damaged(shown, "a part of its zip archive is corrupt") from None
     finally:
@@ -391,9 +392,6 @@ def _decrypted(path: Path, shown, limits: Limits, data: bytes, *, xls: bool) -> 
 # ---- the openpyxl fallback ----------------------------------------------------------
 
 def _openpyxl_sheets(path: Path, shown, limits: Limits, first_error) -> Iterator[tuple[str, Rows]]:
-    import zlib
-    from xml.etree.ElementTree import ParseError
-
     try:
         import openpyxl  # imported only when calamine could not read the file
 
@@ -424,7 +422,6 @@ def _openpyxl_sheets(path: Path, shown, limits: Limits, first_error) -> Iterator
             book.close()
         except Exception:
             pass
-    del zlib, ParseError
 
 
 def _log_warnings(shown, caught) -> None:
@@ -433,7 +430,6 @@ def _log_warnings(shown, caught) -> None:
 
 
 def _openpyxl_failure(shown, exc: BaseException, first_error, sheet: str | None = None) -> InputError:
-    import zlib
     from xml.etree.ElementTree import ParseError
 
     log.debug("openpyxl could not read %s: %s: %s", shown, type(exc).__name__, exc)
