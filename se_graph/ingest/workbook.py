@@ -307,7 +307,9 @@ def _calamine_load(path: Path, shown, limits: Limits) -> list:
 # ---- the bounded child --------------------------------------------------------------
 
 def _child(path: Path, shown, limits: Limits, *, xls: bool = False) -> Iterator[tuple[str, Rows]]:
-    outcome = guarded.read(str(path), limits.max_rows)
+    # 1 GB for any file; a big real workbook gets memory in proportion to its size
+    memory = min(max(guarded.MEMORY_BYTES, 64 * path.stat().st_size), 8 * guarded.MEMORY_BYTES)
+    outcome = guarded.read(str(path), limits.max_rows, memory=memory)
     if outcome.kind == "ok":
         for name, rows in outcome.sheets:
             yield name, enumerate(rows, start=1)
@@ -316,7 +318,7 @@ def _child(path: Path, shown, limits: Limits, *, xls: bool = False) -> Iterator[
         raise _too_many(shown, outcome.sheet, outcome.height, limits)
     if outcome.kind in ("memory", "killed"):
         raise InputError(f"{shown}: the workbook is damaged or far larger than its content (reading it "
-                         f"needs more than {guarded.MEMORY_BYTES >> 30} GB of memory); re-save it from "
+                         f"needs more than {memory / 2**30:.0f} GB of memory); re-save it from "
                          "Excel or LibreOffice.")
     if outcome.kind == "timeout":
         raise InputError(f"{shown}: the workbook could not be read within {guarded.SECONDS} seconds; it "
