@@ -34,8 +34,11 @@ resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 out = sys.stdout.buffer
 try:
     import python_calamine
-    with open(sys.argv[1], 'rb') as handle:
-        book = python_calamine.CalamineWorkbook.from_filelike(handle)
+    if sys.argv[5] == "path":  # named for its true format: calamine picks its reader by the name
+        book = python_calamine.CalamineWorkbook.from_path(sys.argv[1])
+    else:
+        with open(sys.argv[1], 'rb') as handle:
+            book = python_calamine.CalamineWorkbook.from_filelike(handle)
     sheets = []
     for meta in book.sheets_metadata:
         if str(meta.typ).rsplit(".", 1)[-1] not in ("WorkSheet", "Worksheet"):
@@ -69,12 +72,24 @@ class Outcome:
     sheet: str = ""
 
 
-def read(path: str, max_rows: int, *, memory: int = MEMORY_BYTES, seconds: int = SECONDS) -> Outcome:
-    """calamine's reading of ``path`` in a bounded child process."""
+def read(path: str, max_rows: int, *, memory: int = MEMORY_BYTES, seconds: int = SECONDS,
+         suffix: str | None = None) -> Outcome:
+    """calamine's reading of ``path`` in a bounded child process; ``suffix``
+    (xls, xlsx, xlsb, ods), when the true format is known, picks the reader."""
+    with tempfile.TemporaryDirectory(prefix="se-graph-") as folder:
+        how = "filelike"
+        if suffix:
+            named = os.path.join(folder, f"book.{suffix}")
+            os.symlink(os.path.abspath(path), named)
+            path, how = named, "path"
+        return _run(path, max_rows, memory, seconds, how)
+
+
+def _run(path: str, max_rows: int, memory: int, seconds: int, how: str) -> Outcome:
     with tempfile.TemporaryFile() as err:
         try:
             done = subprocess.run(
-                [sys.executable, "-c", _CHILD, path, str(memory), str(seconds), str(max_rows)],
+                [sys.executable, "-c", _CHILD, path, str(memory), str(seconds), str(max_rows), how],
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
                 timeout=seconds + 4, env={**os.environ, "RUST_BACKTRACE": "0"},
             )

@@ -200,12 +200,12 @@ def _sheets(path: Path, shown, limits: Limits) -> Iterator[tuple[str, Rows]]:
                              "what any Excel sheet can hold")
     forced = os.environ.get("SE_GRAPH_READER", "calamine") == "openpyxl"
     if what != "xlsx":
-        yield from _child(path, shown, limits)
+        yield from _child(path, shown, limits, what)
         return
     if not verdict.safe:
         # within Excel's limits but spread far beyond the sheet's content: only
         # the bounded child may lay it out
-        yield from _child(path, shown, limits)
+        yield from _child(path, shown, limits, "xlsx")
         return
     first_error: BaseException | None = None
     if not forced:
@@ -306,10 +306,20 @@ def _calamine_load(path: Path, shown, limits: Limits) -> list:
 
 # ---- the bounded child --------------------------------------------------------------
 
-def _child(path: Path, shown, limits: Limits, *, xls: bool = False) -> Iterator[tuple[str, Rows]]:
+def _child(path: Path, shown, limits: Limits, suffix: str | None = None) -> Iterator[tuple[str, Rows]]:
     # 1 GB for any file; a big real workbook gets memory in proportion to its size
     memory = min(max(guarded.MEMORY_BYTES, 64 * path.stat().st_size), 8 * guarded.MEMORY_BYTES)
-    outcome = guarded.read(str(path), limits.max_rows, memory=memory)
+    outcome = guarded.read(str(path), limits.max_rows, memory=memory, suffix=suffix)
+    if outcome.kind == "error" and suffix in ("xls", "ods"):
+        # calamine cannot read every valid legacy or OpenDocument file (unusual
+        # code pages, for one): LibreOffice, where installed, re-saves it as .xlsx
+        copy = _libreoffice_copy(path, shown)
+        if copy is not None:
+            with copy as folder:
+                converted = guarded.read(str(Path(folder) / "book.xlsx"), limits.max_rows, memory=memory,
+                                         suffix="xlsx")
+            if converted.kind == "ok":
+                outcome = converted
     if outcome.kind == "ok":
         for name, rows in outcome.sheets:
             yield name, enumerate(rows, start=1)
@@ -331,6 +341,39 @@ def _child(path: Path, shown, limits: Limits, *, xls: bool = False) -> Iterator[
     if "ZipError" in detail:
         raise damaged(shown, "its zip archive is corrupt")
     raise damaged(shown)
+
+
+def _libreoffice_copy(path: Path, shown):
+    """A temporary folder holding LibreOffice's book.xlsx of ``path``, or None."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    folder = tempfile.TemporaryDirectory(prefix="se-graph-lo-")
+    source = Path(folder.name) / ("book" + (path.suffix.lower() if path.suffix.lower() in (".xls", ".ods") else ".xls"))
+    try:
+        source.symlink_to(path.resolve())
+        # its own session, so a LibreOffice that hangs is ended whole
+        proc = subprocess.Popen([soffice, "--headless", "--norestore",
+                                 f"-env:UserInstallation=file://{folder.name}/profile", "--convert-to", "xlsx",
+                                 "--outdir", folder.name, str(source)], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)
+            proc.wait()
+            raise
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.debug("LibreOffice could not convert %s: %s", shown, exc)
+        folder.cleanup()
+        return None
+    if not (Path(folder.name) / "book.xlsx").exists():
+        folder.cleanup()
+        return None
+    return folder
 
 
 # ---- legacy and encrypted compound files --------------------------------------------
@@ -361,7 +404,7 @@ def _compound(path: Path, shown, limits: Limits) -> Iterator[tuple[str, Rows]]:
     if encrypted:
         yield from _decrypted(path, shown, limits, data, xls=True)
         return
-    yield from _child(path, shown, limits, xls=True)
+    yield from _child(path, shown, limits, "xls")
 
 
 def _decrypted(path: Path, shown, limits: Limits, data: bytes, *, xls: bool) -> Iterator[tuple[str, Rows]]:
@@ -388,7 +431,7 @@ def _decrypted(path: Path, shown, limits: Limits, data: bytes, *, xls: bool) -> 
             archive.close()
         elif not xls:
             raise damaged(shown, "its encrypted content does not decrypt to a workbook")
-        yield from _child(copy, shown, limits)
+        yield from _child(copy, shown, limits, "xls" if xls else "xlsx")
 
 
 # ---- the openpyxl fallback ----------------------------------------------------------
