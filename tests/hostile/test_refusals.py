@@ -189,3 +189,17 @@ def test_far_cell_within_excel_is_bounded(tmp_path, ref):
             out.writestr(info.filename, data)
     result = fuzz.run_one(path, "far", "calamine")
     assert result.problem is None, result.problem
+
+
+def test_an_ods_calamine_cannot_read_is_read_through_libreoffice(writers, tmp_path):
+    """A valid OpenDocument file without its `mimetype` part: LibreOffice opens
+    it, calamine does not; se-graph reads it through LibreOffice's copy."""
+    source = next(p for name, p in writers.items() if name.startswith("lo-ods-"))
+    path = tmp_path / "no-mimetype.ods"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            if info.filename != "mimetype":
+                out.writestr(info.filename, src.read(info))
+    code, stdout, err = validate(path)
+    assert code in (0, 1) and err == "", err
+    assert json.loads(stdout)["stats"]["entries"] > 0
