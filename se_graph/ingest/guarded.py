@@ -19,7 +19,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 
-MEMORY_BYTES = 1 << 30  # the child's address space: Python, calamine and the cells
+MEMORY_BYTES = 900 << 20  # the child's address space: Python, calamine and the cells; under 1 GB with room
 SECONDS = 25  # CPU seconds; the wall clock gets a little more
 
 log = logging.getLogger("se_graph.ingest")

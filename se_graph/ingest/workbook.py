@@ -307,8 +307,8 @@ def _calamine_load(path: Path, shown, limits: Limits) -> list:
 # ---- the bounded child --------------------------------------------------------------
 
 def _child(path: Path, shown, limits: Limits, suffix: str | None = None) -> Iterator[tuple[str, Rows]]:
-    # 1 GB for any file; a big real workbook gets memory in proportion to its size
-    memory = min(max(guarded.MEMORY_BYTES, 64 * path.stat().st_size), 8 * guarded.MEMORY_BYTES)
+    # 900 MB for any file; a big real workbook gets memory in proportion to its size
+    memory = min(max(guarded.MEMORY_BYTES, 64 * path.stat().st_size), 8 << 30)
     outcome = guarded.read(str(path), limits.max_rows, memory=memory, suffix=suffix)
     if outcome.kind == "error" and suffix in ("xls", "ods"):
         # calamine cannot read every valid legacy or OpenDocument file (unusual
@@ -328,7 +328,7 @@ def _child(path: Path, shown, limits: Limits, suffix: str | None = None) -> Iter
         raise _too_many(shown, outcome.sheet, outcome.height, limits)
     if outcome.kind in ("memory", "killed"):
         raise InputError(f"{shown}: the workbook is damaged or far larger than its content (reading it "
-                         f"needs more than {memory / 2**30:.0f} GB of memory); re-save it from "
+                         f"needs more than {memory / 2**20:,.0f} MB of memory); re-save it from "
                          "Excel or LibreOffice.")
     if outcome.kind == "timeout":
         raise InputError(f"{shown}: the workbook could not be read within {guarded.SECONDS} seconds; it "

@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
 SECONDS = 30
-MEGABYTES = 1024
+MEGABYTES = 1000
 READERS = ("calamine", "openpyxl")
 
 # ---- seeds ---------------------------------------------------------------------------
