@@ -37,6 +37,16 @@ FLOOR = (
     "        wb.get_sheet_by_name(n).to_python()\n"
 )
 
+# what safety adds before calamine sees a file: the sheet-extent check
+# (se_graph.ingest.sheetcheck) over the same workbooks, in a fresh process
+SAFETY = (
+    "import sys, zipfile\n"
+    "from se_graph.ingest import sheetcheck\n"
+    "for p in sys.argv[1:]:\n"
+    "    with zipfile.ZipFile(p) as z:\n"
+    "        assert sheetcheck.check_zip(z).safe\n"
+)
+
 
 def sample_set(entries: int) -> Path:
     """A cached sample set of about ``entries`` entries (two cohorts, seed 22)."""
@@ -94,6 +104,8 @@ def measure(entries: int, runs: int, peer: bool) -> dict:
     row["se_graph"] = median_of([py, "-m", "se_graph", "validate", str(folder)], runs)
     print(f"  {entries:,} entries: calamine floor ...", flush=True)
     row["floor"] = median_of([py, "-c", FLOOR, *files], runs)
+    print(f"  {entries:,} entries: safety check ...", flush=True)
+    row["safety"] = median_of([py, "-c", SAFETY, *files], runs)
     if peer:
         print(f"  {entries:,} entries: openpyxl pipeline ...", flush=True)
         env = {**os.environ, "SE_GRAPH_READER": "openpyxl"}
@@ -142,6 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     text = render(rows, startup, checks)
     print()
     print(text)
+    for row in rows:
+        if "safety" in row:
+            print(f"safety check before reading, {row['entries']:,} entries: {row['safety']['seconds']:.2f} s "
+                  f"({row['safety']['seconds'] / row['floor']['seconds']:.2f}x of the calamine floor, "
+                  "interpreter start included)")
     results = {"startup": startup, "rows": rows, "diff": diff, "targets": checks, "python": sys.version.split()[0],
                "cpus": os.cpu_count()}
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")

@@ -1,28 +1,62 @@
-"""Open a workbook safely: sniff what the file really is, check size limits
-before parsing, read with calamine and fall back to openpyxl.
+"""Open a workbook safely: sniff what the file really is, check it against the
+limits and its structure before any native reader sees it, then read it.
 
 Yields each worksheet as (name, rows) where rows iterates (excel_row, cells).
+
+How each file is read:
+
+- .xlsx/.xlsm whose cell references all lie within the sheet's extent (checked
+  by ``sheetcheck``, one pass over the sheet XML): calamine, in this process,
+  with its stderr captured and its panics caught; when calamine refuses the
+  file, openpyxl tries, its exceptions and warnings captured.
+- everything else calamine reads (legacy .xls after its compound-file chains
+  are checked, .ods, .xlsb, a decrypted copy, an .xlsx reaching far out):
+  calamine in a child process bounded in memory and time (``guarded``).
+
+Every failure is the typed input error: one sentence naming the file.
 """
 
 from __future__ import annotations
 
+import logging
 import os
-
+import tempfile
+import threading
+import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from se_graph.ingest import cfb, guarded, sheetcheck
 from se_graph.model import InputError
 from se_graph.model.config import Limits
 
 _ZIP = b"PK\x03\x04"
-_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+_CFB = cfb.SIGNATURE
 # parts smaller than this are never refused for their inflate ratio: tiny XML
 # parts compress extremely well and are harmless
 _RATIO_FLOOR = 8 * 1024 * 1024
+READS = "se-graph reads .xlsx, .xlsm, .xls and .ods"
+# Excel's "read-only recommended" encryption: Excel opens it without asking
+DEFAULT_PASSWORD = "VelvetSweatshop"
+# BOF record types of the Excel versions before 5.0, whose files are a bare
+# record stream rather than a compound file
+_OLD_BIFF = {0x0009: "Excel 2.x", 0x0209: "Excel 3.0", 0x0409: "Excel 4.0"}
 
+log = logging.getLogger("se_graph.ingest")
 Rows = Iterator[tuple[int, list]]
+
+
+def damaged(shown, where: str | None = None) -> InputError:
+    detail = f" ({where})" if where else ""
+    return InputError(f"{shown}: the workbook is damaged{detail}; re-save it from Excel or LibreOffice.")
+
+
+def _encrypted(shown) -> InputError:
+    return InputError(f"{shown}: the workbook is encrypted (password-protected); "
+                      "save an unprotected copy and read that.")
 
 
 def sniff(path: Path, limits: Limits) -> str:
@@ -48,13 +82,12 @@ def sniff(path: Path, limits: Limits) -> str:
     if head.startswith(_ZIP):
         return "zip"
     if head.startswith(_CFB):
-        with path.open("rb") as handle:
-            if _ENCRYPTED_MARK in handle.read(1024 * 1024):
-                raise InputError(
-                    f"{path}: the workbook is encrypted (password-protected); "
-                    "save an unprotected copy and read that."
-                )
         return "cfb"
+    if len(head) >= 8:
+        kind = int.from_bytes(head[:2], "little")
+        length = int.from_bytes(head[2:4], "little")
+        if kind in _OLD_BIFF and 4 <= length <= 16:
+            raise _too_old(path, _OLD_BIFF[kind])
     sample = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if sample.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<")):
         raise InputError(
@@ -66,104 +99,395 @@ def sniff(path: Path, limits: Limits) -> str:
             f"{path}: is a text (CSV) file, not a workbook; open it in Excel and save "
             "it as .xlsx."
         )
-    raise InputError(f"{path}: is not a workbook (.xlsx, .xlsm, .xls or .ods).")
+    raise InputError(f"{path}: is not a workbook; {READS}.")
 
 
-def check_zip(path: Path, limits: Limits) -> None:
-    """Refuse zip bombs from the central directory, before anything inflates."""
+def _too_old(shown, version: str) -> InputError:
+    return InputError(f"{shown}: is an {version} workbook, a version too old to read; "
+                      "open it in Excel or LibreOffice and save it as .xlsx.")
+
+
+def check_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
+    """Refuse zip bombs from the central directory, before anything inflates;
+    the open archive, for the checks that follow."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError(
-            f"{path}: the workbook is damaged (its zip archive cannot be read); "
-            "re-save it from Excel."
-        ) from None
+        archive = zipfile.ZipFile(path)
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise damaged(path, "its zip archive cannot be opened") from None
     total = 0
     for info in infos:
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and ratio > limits.max_inflate_ratio:
+            archive.close()
             raise InputError(
                 f"{path}: part '{info.filename}' inflates {ratio:,.0f} times, over "
                 f"the limit of {limits.max_inflate_ratio}; the file looks like a zip "
                 "bomb (raise [limits] max_inflate_ratio in the config if it is real)."
             )
     if total > limits.max_uncompressed_bytes:
+        archive.close()
         raise InputError(
             f"{path}: the workbook inflates to {total:,} bytes, over the limit of "
             f"{limits.max_uncompressed_bytes:,}; raise [limits] max_uncompressed_bytes "
             "in the config if it is real."
         )
+    return archive
+
+
+def _zip_kind(archive: zipfile.ZipFile, shown) -> str:
+    """'xlsx', 'xlsb' or 'ods'; InputError for zips that are no workbook se-graph reads."""
+    names = set(archive.namelist())
+    lower = {n.lower() for n in names}
+    if "mimetype" in names:
+        try:
+            mime = archive.read("mimetype")[:200].decode("ascii", "replace").strip()
+        except Exception:
+            raise damaged(shown, "its zip archive is corrupt") from None
+        if mime == "application/vnd.oasis.opendocument.spreadsheet":
+            try:
+                manifest = archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+            except Exception:
+                raise damaged(shown, "its zip archive is corrupt") from None
+            if b"encryption-data" in manifest:
+                raise _encrypted(shown)
+            return "ods"
+        if mime.startswith("application/vnd.oasis.opendocument."):
+            raise InputError(f"{shown}: is an OpenDocument file that is not a spreadsheet; {READS}.")
+    if any(n.startswith("index/") and n.endswith(".iwa") for n in lower) or "index.zip" in lower:
+        raise InputError(f"{shown}: is an Apple Numbers file, which se-graph does not read; "
+                         f"export it from Numbers as Excel (.xlsx): {READS}.")
+    if "xl/workbook.bin" in lower:
+        return "xlsb"
+    if "word/document.xml" in lower:
+        raise InputError(f"{shown}: is a Word document, not a workbook; {READS}.")
+    if "ppt/presentation.xml" in lower:
+        raise InputError(f"{shown}: is a PowerPoint file, not a workbook; {READS}.")
+    if "content.xml" in lower and "xl/workbook.xml" not in lower:
+        return "ods"
+    if "xl/workbook.xml" not in lower:
+        if "[content_types].xml" not in lower:
+            raise InputError(f"{shown}: is a zip file that cannot be read as a workbook; {READS}.")
+        raise damaged(shown, "its workbook part is missing")
+    return "xlsx"
 
 
 def sheets(path: Path, limits: Limits) -> Iterator[tuple[str, Rows]]:
     """Every worksheet of the workbook as (name, rows)."""
+    yield from _sheets(Path(path), path, limits)
+
+
+def _sheets(path: Path, shown, limits: Limits) -> Iterator[tuple[str, Rows]]:
     kind = sniff(path, limits)
-    if kind == "zip":
-        check_zip(path, limits)
-    first_error: Exception | None = None
-    # SE_GRAPH_READER=openpyxl skips calamine: the benchmarks' peer baseline
-    if os.environ.get("SE_GRAPH_READER", "calamine") != "openpyxl":
+    if kind == "cfb":
+        yield from _compound(path, shown, limits)
+        return
+    archive = check_zip(path, limits)
+    try:
+        what = _zip_kind(archive, shown)
+        verdict = sheetcheck.Verdict(True)
+        if what == "xlsx":
+            try:
+                verdict = sheetcheck.check_zip(archive)
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
+                    NotImplementedError, RuntimeError):
+                raise damaged(shown, "a part of its zip archive is corrupt") from None
+    finally:
+        archive.close()
+    if verdict.beyond_excel is not None:
+        raise damaged(shown, f"it has a cell reference, '{verdict.beyond_excel[:40]}', outside "
+                             "what any Excel sheet can hold")
+    forced = os.environ.get("SE_GRAPH_READER", "calamine") == "openpyxl"
+    if what != "xlsx":
+        yield from _child(path, shown, limits, what)
+        return
+    if not verdict.safe:
+        # within Excel's limits but spread far beyond the sheet's content: only
+        # the bounded child may lay it out
+        yield from _child(path, shown, limits, "xlsx")
+        return
+    first_error: BaseException | None = None
+    if not forced:
         try:
-            yield from _calamine_sheets(path, limits)
-            return
+            loaded = _calamine_load(path, shown, limits)
         except InputError:
             raise
         except Exception as exc:  # calamine's errors are many and untyped: fall back
             first_error = exc
-    if kind != "zip" or path.suffix.lower() == ".ods":
-        raise _unreadable(path, first_error or ValueError("openpyxl reads only .xlsx and .xlsm"))
+            log.debug("calamine could not read %s: %s: %s", shown, type(exc).__name__, exc)
+        else:
+            for name, sheet in loaded:
+                yield name, enumerate(sheet.iter_rows(), start=1)
+            return
+    yield from _openpyxl_sheets(path, shown, limits, first_error)
+
+
+# ---- native output and panics -------------------------------------------------------
+
+_quiet_lock = threading.Lock()
+_quiet_depth = 0
+_quiet_saved: int | None = None
+_quiet_file = None
+
+
+@contextmanager
+def native_quiet():
+    """Send file descriptor 2 to a temporary file while native code runs, so a
+    Rust panic message never reaches the user; what it said goes to the debug log."""
+    global _quiet_depth, _quiet_saved, _quiet_file
+    with _quiet_lock:
+        if _quiet_depth == 0:
+            try:
+                import sys
+
+                sys.stderr.flush()
+                _quiet_file = tempfile.TemporaryFile()
+                _quiet_saved = os.dup(2)
+                os.dup2(_quiet_file.fileno(), 2)
+            except OSError:
+                _quiet_file = None
+                _quiet_saved = None
+        _quiet_depth += 1
     try:
-        yield from _openpyxl_sheets(path, limits)
-    except InputError:
-        raise
-    except Exception as exc:
-        raise _unreadable(path, exc) from None
+        yield
+    finally:
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0 and _quiet_saved is not None:
+                os.dup2(_quiet_saved, 2)
+                os.close(_quiet_saved)
+                _quiet_saved = None
+                if _quiet_file is not None:
+                    _quiet_file.seek(0)
+                    said = _quiet_file.read(4096).decode("utf-8", "replace").strip()
+                    _quiet_file.close()
+                    _quiet_file = None
+                    if said:
+                        log.debug("native reader wrote to stderr: %s", said)
 
 
-def _unreadable(path: Path, exc: Exception) -> InputError:
-    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if len(reason) > 160:
-        reason = reason[:157] + "..."
-    return InputError(f"{path}: cannot be read as a workbook ({reason}).")
-
-
-def _too_many(path: Path, sheet: str, rows: int, limits: Limits) -> InputError:
+def _too_many(shown, sheet: str, rows: int, limits: Limits) -> InputError:
     return InputError(
-        f"{path}, sheet '{sheet}': has {rows:,} rows, over the limit of "
+        f"{shown}, sheet '{sheet}': has {rows:,} rows, over the limit of "
         f"{limits.max_rows:,}; raise [limits] max_rows in the config if it is real."
     )
 
 
-def _calamine_sheets(path: Path, limits: Limits) -> Iterator[tuple[str, Rows]]:
+class _Panicked(Exception):
+    pass
+
+
+def _calamine_load(path: Path, shown, limits: Limits) -> list:
     import python_calamine
 
-    with path.open("rb") as handle:
-        book = python_calamine.CalamineWorkbook.from_filelike(handle)
-    # materialise every sheet first so a read error falls back before any row
-    # has been handed out
     loaded = []
-    for meta in book.sheets_metadata:
-        if str(meta.typ).rsplit(".", 1)[-1] not in ("WorkSheet", "Worksheet"):
-            continue
-        sheet = book.get_sheet_by_name(meta.name)
-        if sheet.height > limits.max_rows:
-            raise _too_many(path, meta.name, sheet.height, limits)
-        loaded.append((meta.name, sheet))
-    for name, sheet in loaded:
-        yield name, enumerate(sheet.iter_rows(), start=1)
+    try:
+        with native_quiet():
+            with path.open("rb") as handle:
+                book = python_calamine.CalamineWorkbook.from_filelike(handle)
+            # materialise every sheet first so a read error falls back before any
+            # row has been handed out
+            for meta in book.sheets_metadata:
+                if str(meta.typ).rsplit(".", 1)[-1] not in ("WorkSheet", "Worksheet"):
+                    continue
+                sheet = book.get_sheet_by_name(meta.name)
+                if sheet.height > limits.max_rows:
+                    raise _too_many(shown, meta.name, sheet.height, limits)
+                loaded.append((meta.name, sheet))
+    except (InputError, Exception):
+        raise
+    except BaseException as exc:  # a Rust panic arrives as pyo3's PanicException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        raise _Panicked(str(exc)) from None
+    return loaded
 
 
-def _openpyxl_sheets(path: Path, limits: Limits) -> Iterator[tuple[str, Rows]]:
-    import openpyxl  # imported only when calamine could not read the file
+# ---- the bounded child --------------------------------------------------------------
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+def _child(path: Path, shown, limits: Limits, suffix: str | None = None) -> Iterator[tuple[str, Rows]]:
+    # 900 MB for any file; a big real workbook gets memory in proportion to its size
+    memory = min(max(guarded.MEMORY_BYTES, 64 * path.stat().st_size), 8 << 30)
+    outcome = guarded.read(str(path), limits.max_rows, memory=memory, suffix=suffix)
+    if outcome.kind == "error" and suffix in ("xls", "ods"):
+        # calamine cannot read every valid legacy or OpenDocument file (unusual
+        # code pages, for one): LibreOffice, where installed, re-saves it as .xlsx
+        copy = _libreoffice_copy(path, shown)
+        if copy is not None:
+            with copy as folder:
+                converted = guarded.read(str(Path(folder) / "book.xlsx"), limits.max_rows, memory=memory,
+                                         suffix="xlsx")
+            if converted.kind == "ok":
+                outcome = converted
+    if outcome.kind == "ok":
+        for name, rows in outcome.sheets:
+            yield name, enumerate(rows, start=1)
+        return
+    if outcome.kind == "rows":
+        raise _too_many(shown, outcome.sheet, outcome.height, limits)
+    if outcome.kind in ("memory", "killed"):
+        raise InputError(f"{shown}: the workbook is damaged or far larger than its content (reading it "
+                         f"needs more than {memory / 2**20:,.0f} MB of memory); re-save it from "
+                         "Excel or LibreOffice.")
+    if outcome.kind == "timeout":
+        raise InputError(f"{shown}: the workbook could not be read within {guarded.SECONDS} seconds; it "
+                         "is damaged or far larger than its content: re-save it from Excel or LibreOffice.")
+    detail = outcome.detail
+    if "PasswordError" in detail or "password" in detail.lower() or "encrypt" in detail.lower():
+        raise _encrypted(shown)
+    if "XmlError" in detail:
+        raise damaged(shown, "a part's XML is broken")
+    if "ZipError" in detail:
+        raise damaged(shown, "its zip archive is corrupt")
+    raise damaged(shown)
+
+
+def _libreoffice_copy(path: Path, shown):
+    """A temporary folder holding LibreOffice's book.xlsx of ``path``, or None."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    folder = tempfile.TemporaryDirectory(prefix="se-graph-lo-")
+    source = Path(folder.name) / ("book" + (path.suffix.lower() if path.suffix.lower() in (".xls", ".ods") else ".xls"))
+    try:
+        source.symlink_to(path.resolve())
+        # its own session, so a LibreOffice that hangs is ended whole
+        proc = subprocess.Popen([soffice, "--headless", "--norestore",
+                                 f"-env:UserInstallation=file://{folder.name}/profile", "--convert-to", "xlsx",
+                                 "--outdir", folder.name, str(source)], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)
+            proc.wait()
+            raise
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.debug("LibreOffice could not convert %s: %s", shown, exc)
+        folder.cleanup()
+        return None
+    if not (Path(folder.name) / "book.xlsx").exists():
+        folder.cleanup()
+        return None
+    return folder
+
+
+# ---- legacy and encrypted compound files --------------------------------------------
+
+def _compound(path: Path, shown, limits: Limits) -> Iterator[tuple[str, Rows]]:
+    data = path.read_bytes()
+    try:
+        book = cfb.parse(data)
+    except cfb.Damaged as exc:
+        raise damaged(shown, str(exc)) from None
+    except (IndexError, ValueError, OverflowError, MemoryError, UnicodeError):
+        raise damaged(shown, "its internal structure is broken") from None
+    names = {n.lower(): n for n in book.streams}
+    if "encryptedpackage" in names:
+        yield from _decrypted(path, shown, limits, data, xls=False)
+        return
+    stream = names.get("workbook") or names.get("book")
+    if stream is None:
+        if "worddocument" in names:
+            raise InputError(f"{shown}: is a Word document, not a workbook; {READS}.")
+        raise InputError(f"{shown}: is an Office file that holds no workbook; {READS}.")
+    try:
+        version, encrypted = cfb.biff_facts(book.read(stream, 1 << 16))
+    except cfb.Damaged as exc:
+        raise damaged(shown, str(exc)) from None
+    if stream.lower() == "book" or version < 0x0600:
+        raise _too_old(shown, "Excel 5.0/95")
+    if encrypted:
+        yield from _decrypted(path, shown, limits, data, xls=True)
+        return
+    yield from _child(path, shown, limits, "xls")
+
+
+def _decrypted(path: Path, shown, limits: Limits, data: bytes, *, xls: bool) -> Iterator[tuple[str, Rows]]:
+    """Excel's default-password encryption opens without asking: read it; any
+    other password is the user's to give."""
+    import io
+
+    try:
+        import msoffcrypto
+
+        office = msoffcrypto.OfficeFile(io.BytesIO(data))
+        office.load_key(password=DEFAULT_PASSWORD, verify_password=True)
+        plain = io.BytesIO()
+        office.decrypt(plain)
+    except Exception as exc:
+        log.debug("default password does not open %s: %s: %s", shown, type(exc).__name__, exc)
+        raise _encrypted(shown) from None
+    with tempfile.TemporaryDirectory(prefix="se-graph-") as folder:
+        copy = Path(folder) / ("plain.xls" if xls else "plain.xlsx")
+        copy.write_bytes(plain.getvalue())
+        del plain
+        if copy.read_bytes()[:4] == _ZIP:
+            archive = check_zip(copy, limits)
+            archive.close()
+        elif not xls:
+            raise damaged(shown, "its encrypted content does not decrypt to a workbook")
+        yield from _child(copy, shown, limits, "xls" if xls else "xlsx")
+
+
+# ---- the openpyxl fallback ----------------------------------------------------------
+
+def _openpyxl_sheets(path: Path, shown, limits: Limits, first_error) -> Iterator[tuple[str, Rows]]:
+    try:
+        import openpyxl  # imported only when calamine could not read the file
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        _log_warnings(shown, caught)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise _openpyxl_failure(shown, exc, first_error) from None
     try:
         for sheet in book.worksheets:
-            if (sheet.max_row or 0) > limits.max_rows:
-                raise _too_many(path, sheet.title, sheet.max_row, limits)
-            rows = sheet.iter_rows(min_row=1, values_only=True)
-            yield sheet.title, ((n, list(r)) for n, r in enumerate(rows, start=1))
+            try:
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    height = sheet.max_row or 0
+                    title = sheet.title
+                    rows = list(sheet.iter_rows(min_row=1, values_only=True)) if height <= limits.max_rows else None
+                _log_warnings(shown, caught)
+            except Exception as exc:
+                raise _openpyxl_failure(shown, exc, first_error, getattr(sheet, "title", None)) from None
+            if rows is None:
+                raise _too_many(shown, title, height, limits)
+            yield title, ((n, list(r)) for n, r in enumerate(rows, start=1))
     finally:
-        book.close()
+        try:
+            book.close()
+        except Exception:
+            pass
+
+
+def _log_warnings(shown, caught) -> None:
+    for w in caught:
+        log.debug("while reading %s: %s", shown, w.message)
+
+
+def _openpyxl_failure(shown, exc: BaseException, first_error, sheet: str | None = None) -> InputError:
+    from xml.etree.ElementTree import ParseError
+
+    log.debug("openpyxl could not read %s: %s: %s", shown, type(exc).__name__, exc)
+    where = f", sheet '{sheet}'" if sheet else ""
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
+        why = "a part of its zip archive is corrupt"
+    elif isinstance(exc, KeyError):
+        why = "a part it needs is missing"
+    elif isinstance(exc, ParseError) or type(exc).__name__ in ("XMLSyntaxError", "ExpatError") \
+            or isinstance(first_error, _Panicked):
+        why = "a part's XML is broken"
+    elif isinstance(exc, MemoryError):
+        why = "it needs more memory than this machine has"
+    else:
+        why = "it holds a value or setting no Excel writes"
+    return InputError(f"{shown}{where}: the workbook is damaged ({why}); re-save it from Excel or LibreOffice.")

@@ -1,0 +1,131 @@
+"""How far the cell references of an .xlsx sheet reach, checked before the
+native reader sees them.
+
+calamine lays a sheet out as one dense block from its first to its last cell,
+so a single cell at XFD1048576 (or a reference past Excel's limits, such as
+AAAAAA1 or A1048577) asks for billions of cells and aborts the process. The
+check reads the last rows of each sheet part to learn its extent, then makes
+one regular-expression pass over the whole part for any reference beyond that
+extent or of an odd form. A part with none is safe to read in this process;
+anything else is read in a bounded child process, or refused when the
+reference is past Excel's limits.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+
+MAX_ROW = 1_048_576
+MAX_COL = 16_384  # XFD
+# a dense block of this many cells (about 130 MB inside calamine) is read
+# in-process whatever the part's size
+SAFE_CELLS = 4_000_000
+# parts that are never laid out as sheets
+_NOT_SHEETS = re.compile(
+    r"(^|/)(sharedStrings|styles|theme\d*|calcChain|app|core|custom|vbaProject|printerSettings\d*)"
+    r"\.(xml|bin)$|^docProps/|\.rels$|^\[Content_Types\]\.xml$|(^|/)(theme|media|drawings|charts|"
+    r"customXml|printerSettings|pivotCache|pivotTables|externalLinks|queryTables|tables|comments)/",
+    re.IGNORECASE,
+)
+_PREFIX = rb"\sr\s*=\s*[\"']"
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref\s*=\s*[\"'][A-Z]{1,3}[0-9]{1,7}:([A-Z]{1,3})([1-9][0-9]{0,6})[\"']")
+_TAIL_REF = re.compile(_PREFIX + rb"([A-Z]{1,3})([1-9][0-9]{0,6})[\"']")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    safe: bool  # every reference within the extent and the extent small enough
+    beyond_excel: str | None = None  # a reference past Excel's limits, as written
+    part: str = ""
+
+
+def column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _upto(text: str, digit: bool) -> tuple[str, int]:
+    """A regex for the strings of at most ``len(text)`` characters whose first
+    character does not pass ``text``'s (digits with no leading zero, or capital
+    letters), and the largest number such a string can stand for."""
+    any_ = "[0-9]" if digit else "[A-Z]"
+    first = "[1-9]" if digit else "[A-Z]"
+    low = "1" if digit else "A"
+    n = len(text)
+    parts = []
+    if n > 1:
+        parts.append(f"{first}{any_}{{0,{n - 2}}}")
+    parts.append(f"[{low}-{text[0]}]" + (f"{any_}{{{n - 1}}}" if n > 1 else ""))
+    if digit:
+        bound = (int(text[0]) + 1) * 10 ** (n - 1) - 1
+    else:
+        bound = column_number(text[0].encode() + b"Z" * (n - 1))
+    return "|".join(parts), bound
+
+
+def _beyond(letters: str, row: str) -> tuple[re.Pattern, int]:
+    """A reference (or row number) of an odd form or beyond column ``letters``
+    and row ``row`` (rounded up on their first character), and the area that
+    bound allows."""
+    cols, width = _upto(letters, False)
+    rows, height = _upto(row, True)
+    # `r=` not followed by a plain quoted reference within the bound, or `r =`
+    pattern = f'r(?:=(?!"(?:{cols})?(?:{rows})")|\\s+=)'
+    return re.compile(pattern.encode()), width * height
+
+
+def _excel_limits_passed(ref: bytes) -> bool:
+    m = re.fullmatch(rb"([A-Z]+)([0-9]+)", ref)
+    if not m:
+        return True
+    return len(m.group(1)) > 3 or column_number(m.group(1)) > MAX_COL or int(m.group(2)) > MAX_ROW \
+        or int(m.group(2)) == 0
+
+
+def check_part(name: str, data: bytes) -> Verdict:
+    if b"<sheetData" not in data and b":sheetData" not in data:
+        return Verdict(True, part=name)
+    # the extent: the widest and lowest reference of the first and last rows
+    # and of the sheet's own <dimension>, a hint that only widens the bound
+    refs = _TAIL_REF.findall(data[:65536]) + _TAIL_REF.findall(data[-65536:])
+    dim = _DIMENSION.search(data, 0, 4096)
+    if dim:
+        refs.append((dim.group(1), dim.group(2)))
+    if refs:
+        letters = max((r[0] for r in refs), key=lambda s: (len(s), s)).decode()
+        row = str(max(int(r[1]) for r in refs))
+    else:
+        letters, row = "A", "1"
+    width, height = column_number(letters.encode()), int(row)
+    if width > MAX_COL or height > MAX_ROW:
+        worst = max(refs, key=lambda r: (column_number(r[0]) > MAX_COL or int(r[1]) > MAX_ROW, len(r[0]), r[0]))
+        return Verdict(False, (worst[0] + worst[1]).decode(), name)
+    pattern, area = _beyond(letters, row)
+    start = data.find(b"sheetData")
+    end = data.rfind(b"sheetData")
+    hit = pattern.search(data, start, end if end > start else len(data))
+    if hit:
+        ref = re.match(rb"r\s*=\s*[\"']?([^\"'\s>]{0,40})", data[hit.start():hit.start() + 80])
+        written = ref.group(1) if ref else b""
+        if _excel_limits_passed(written) and re.fullmatch(rb"[A-Za-z]*[0-9]*", written or b"x") is None:
+            pass  # an odd form: the child reader decides
+        elif _excel_limits_passed(written) and re.match(rb"[A-Z]", written or b"-"):
+            return Verdict(False, written.decode("latin-1"), name)
+        return Verdict(False, part=name)
+    # a dense block in proportion to the part's own size is read in-process
+    return Verdict(area <= max(SAFE_CELLS, len(data) // 2), part=name)
+
+
+def check_zip(archive: zipfile.ZipFile) -> Verdict:
+    """The first unsafe sheet part's verdict, else a safe one."""
+    for info in archive.infolist():
+        if info.is_dir() or not info.filename.lower().endswith(".xml") or _NOT_SHEETS.search(info.filename):
+            continue
+        verdict = check_part(info.filename, archive.read(info))
+        if not verdict.safe:
+            return verdict
+    return Verdict(True)
