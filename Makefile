@@ -38,18 +38,21 @@ example: $(RUNTIME)
 # workbooks and (through python3-uno) fills in the template.  Installed only
 # when missing.
 browser:
-	@command -v chromium >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1 && \
+	@command -v chromium >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1 && command -v ssconvert >/dev/null 2>&1 && \
 	  /usr/bin/python3 -c "import uno" >/dev/null 2>&1 || \
 	  ( $(SUDO) apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium libreoffice-calc-nogui python3-uno >/dev/null )
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium libreoffice-calc-nogui python3-uno gnumeric >/dev/null )
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
-# the fuzzers, long: N generated workbook sets against the oracle of the spec
+# the fuzzers, long: N generated workbook sets against the oracle of the spec,
+# and MUTANTS damaged workbooks through both readers
 N ?= 5000
+MUTANTS ?= 10000
 fuzz: $(STAMP) browser
 	$(BIN)/python -m tests.differential.run -n $(N) -j 2
+	$(BIN)/python -m tests.hostile.fuzz -n $(MUTANTS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

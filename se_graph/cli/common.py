@@ -38,7 +38,13 @@ def fail(message: str, code: int = 2) -> None:
 
 
 def guarded(debug: bool, body: Callable[[], int]) -> None:
-    """Run a command body and map its outcome to the spec's exit codes."""
+    """Run a command body and map its outcome to the spec's exit codes.  With
+    ``--debug`` what the readers said (warnings, native messages) is shown too."""
+    if debug:
+        import logging
+
+        logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+        logging.getLogger("se_graph").setLevel(logging.DEBUG)
     try:
         code = body()
     except typer.Exit:

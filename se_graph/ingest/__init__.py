@@ -20,7 +20,7 @@ from se_graph.ingest.workbook import sheets
 from se_graph.model import Entry, InputCode, InputError, Location, Problem, Source
 from se_graph.model.config import Config
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
                 and ".annotated." not in p.name
             )
             if not found:
-                raise InputError(f"{path}: the folder holds no workbook (.xlsx, .xlsm, .xls, .ods).")
+                raise InputError(f"{path}: the folder holds no workbook (.xlsx, .xlsm, .xlsb, .xls, .ods).")
             out.extend(found)
         else:
             out.append(path)
