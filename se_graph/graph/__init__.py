@@ -127,6 +127,7 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
     by_dmc: dict[tuple, list[str]] = {}
     for i, e in nodes.items():
         if e.install_status == "dormant" and any(name.endswith(".model") for name in e.known):
+            by_dmc.setdefault(_models_key(e), []).append(i)
             by_dmc.setdefault(_dmc_key(e), []).append(i)
     group: dict[str, Group] = {}
     edges: dict[tuple[str, str], str] = {}  # the first kind found wins
@@ -188,17 +189,34 @@ def _dormant_of(i: str, e: Entry, nodes: dict[str, Entry], by_dmc: dict, tested:
         return e.parent_id
     if not any(name.endswith(".model") for name in e.known):
         return None  # its devices are unknown: no Dormant entry can be shown to share them
-    # a coarse key finds the few Dormant entries that may match; the devices are
-    # then compared wherever both tables list them
-    candidates = [c for c in by_dmc.get(_dmc_key(e), ()) if c != i and _same_dmc(e, nodes[c])]
+    # The Dormant entries with the same cohort, device models and firmware are the
+    # few that may match; their devices are then compared wherever both tables
+    # list them (a hardware version one table lacks, say).
+    candidates = [c for c in by_dmc.get(_models_key(e), ()) if c != i and _same_dmc(e, nodes[c])]
+    if not candidates:
+        # a table that lacks some device columns gives a different key: look wider,
+        # among the entries whose tables list other device fields (rare, so cheap)
+        fields = _device_fields_known(e)
+        candidates = [c for c in by_dmc.get(_dmc_key(e), ())
+                      if c != i and _device_fields_known(nodes[c]) != fields and _same_dmc(e, nodes[c])]
     candidates.sort(key=lambda c: (c not in tested, c))
     return candidates[0] if candidates else None
+
+
+def _device_fields_known(e: Entry) -> frozenset[str]:
+    return frozenset(name for name in e.known if "." in name)
+
+
+def _models_key(e: Entry) -> tuple:
+    """Cohort, and the model and firmware of every device present."""
+    return ("models", cohort_key(e.cohort),
+            tuple((d.role, d.model.casefold(), (d.firmware or "").casefold()) for d in e.devices))
 
 
 def _dmc_key(e: Entry) -> tuple:
     """Cohort and the models of the devices every DMC has (comms hub and meter)."""
     models = {d.role: d.model.casefold() for d in e.devices if d.role in ("CHF", "ESME")}
-    return (cohort_key(e.cohort), models.get("CHF"), models.get("ESME"))
+    return ("hub and meter", cohort_key(e.cohort), models.get("CHF"), models.get("ESME"))
 
 
 def _trace(group: dict[str, Group], parent: dict[str, str]) -> tuple[dict[str, str], dict[str, int], dict[str, str]]:

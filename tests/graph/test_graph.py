@@ -63,3 +63,24 @@ def test_networkx_graph_has_every_node_and_typed_edges():
     g = build(chain(3))
     assert g.nx.number_of_nodes() == 4
     assert {d["kind"] for _, _, d in g.nx.edges(data=True)} == {"se"}
+
+
+def covered_families(n: int) -> list[Entry]:
+    """n DMCs sharing one hub and one meter model (as real catalogues do), each
+    with a tested Dormant entry and an Active entry covered by it (Clause 20.9)."""
+    known = frozenset({"CHF.model", "CHF.firmware", "ESME.model", "ESME.firmware"})
+    out = []
+    for k in range(n):
+        devices = (Device("CHF", "Toshiba", "SKU1", None, "1"), Device("ESME", "Secure", "Liberty", None, f"2.{k}"))
+        out.append(Entry(f"{2 * k:06d}", SOURCE, 2 * k + 2, "FOC", "dormant", devices, dmct_status="tested",
+                         test_report="R", known=known))
+        out.append(Entry(f"{2 * k + 1:06d}", SOURCE, 2 * k + 3, "FOC", "active", devices, dmct_status="covered",
+                         sit_report="S", known=known))
+    return out
+
+
+def test_clause_20_9_lookup_is_linear_when_many_dmcs_share_models():
+    small, large = calls(covered_families(300)), calls(covered_families(3000))
+    assert large < 11 * small, (small, large)
+    g = build(covered_families(50))
+    assert all(g.dormant[f"{2 * k + 1:06d}"] == f"{2 * k:06d}" for k in range(50))
