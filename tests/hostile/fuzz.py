@@ -246,31 +246,45 @@ class Result:
     problem: str | None
 
 
+# se-graph is started by a small launcher that waits for it (killing it at the
+# deadline) and writes its exit status and peak memory to a file.  Measured from
+# a big parent (a test run), a child's peak would include the parent's memory at
+# the moment of exec: Linux keeps the larger of the two.
+LAUNCH = """
+import os, sys, time
+report, limit, args = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+pid = os.posix_spawn(sys.executable, [sys.executable, "-m", "se_graph", *args], os.environ)
+end = time.monotonic() + limit
+while True:
+    done, status, usage = os.wait4(pid, os.WNOHANG)
+    if done:
+        break
+    if time.monotonic() > end:
+        os.kill(pid, 9)
+        _, status, usage = os.wait4(pid, 0)
+        break
+    time.sleep(0.01)
+with open(report, "w") as fh:
+    fh.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
+
+
 def run_one(path: Path, kind: str, reader: str) -> Result:
     env = {**os.environ, "SE_GRAPH_READER": reader}
     start = time.perf_counter()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-m", "se_graph", "validate", str(path), "--format", "json"],
-                                stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=ROOT)
-        deadline = start + SECONDS * 2
-        status = usage = None
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                proc.kill()
-                _, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.01)
-        proc.returncode = status  # reaped here
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".status") as status_file:
+        subprocess.run([sys.executable, "-c", LAUNCH, status_file.name, str(SECONDS * 2),
+                        "validate", str(path), "--format", "json"],
+                       stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=ROOT, check=False)
         seconds = time.perf_counter() - start
+        code_text, peak_kb = status_file.read().split()
         out.seek(0)
         err.seek(0)
         stdout = out.read()
         stderr = err.read().decode("utf-8", "replace")
-    code = os.waitstatus_to_exitcode(status)
-    megabytes = usage.ru_maxrss / 1024
+    code = int(code_text)
+    megabytes = int(peak_kb) / 1024
     problem = None
     if code < 0:
         problem = f"signal {-code}"
