@@ -4,7 +4,7 @@ its counts.  Computed once per entry; every output reads it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from se_graph.graph import Graph
 from se_graph.model import Basis, Entry, Finding, Group
@@ -20,23 +20,46 @@ class Verdict:
     install_status: str | None
     group: Group | None
     basis: Basis | None  # what the entry stands on (Group 1 and 2 only)
-    role: str  # for drawing: tested, epcl, covered, group2, fw, other
-    label: str  # e.g. "Group 1 by Clause 20.9", "firmware-upgrade source"
     trace: tuple[str, ...] | None  # ids from the entry to its root, when it traces
     root: str | None
     qualifies: bool  # in Group 1 or 2, traces, and no error finding on it
     requested: bool
     findings: tuple[Finding, ...]  # every finding on the entry, sorted
     blocking: tuple[Finding, ...]  # its errors: why it does not qualify
-    evidence: str  # its own report; Dormant report + SIT (Clause 20.9); the root's (Group 2)
     breaks_at: str | None  # untraced Group 2: the entry where its chain of parents ends
     installs: int | None
-    devices: int  # the Devices cell, else installs x devices present
-    devices_derived: bool
+    # the texts below are worded from the graph when first asked for (most outputs
+    # never ask for most entries): kept with the verdict so they are worded once, here
+    graph: Graph = field(repr=False)
+    roots: dict = field(repr=False)  # root id -> its evidence, shared by a run's verdicts
 
     @property
     def traces(self) -> bool:
         return self.trace is not None
+
+    @property
+    def role(self) -> str:
+        """For drawing: tested, covered, group2, fw, other."""
+        return role_of(self.graph, self.entry_id, self.basis)
+
+    @property
+    def label(self) -> str:
+        """E.g. "Group 1 by Clause 20.9", "firmware-upgrade source", "no group: pending testing"."""
+        return label_of(self.graph, self.entry_id, self.basis)
+
+    @property
+    def evidence(self) -> str:
+        """Its own report; the Dormant report and SIT report (Clause 20.9); the root's (Group 2)."""
+        return evidence_of(self.graph, self.entry_id, self.basis, self.root, self.roots)
+
+    @property
+    def devices(self) -> int:
+        """The Devices cell, else installations x devices present."""
+        return entry_devices(self.graph.entries[self.entry_id])[0]
+
+    @property
+    def devices_derived(self) -> bool:
+        return entry_devices(self.graph.entries[self.entry_id])[1]
 
 
 def basis_of(g: Graph, i: str) -> Basis | None:
@@ -130,28 +153,23 @@ def entry_devices(entry: Entry) -> tuple[int, bool]:
 
 def judge(g: Graph, i: str, findings: tuple[Finding, ...], roots: dict | None = None) -> Verdict:
     e = g.entries[i]
-    basis = basis_of(g, i)
+    basis = basis_of(g, i) if i in g.group else None
     trace = g.trace(i)
-    root = g.root.get(i)
     blocking = tuple(f for f in findings if f.is_error) if findings else ()
-    devices, derived = entry_devices(e)
     return Verdict(
         entry_id=i,
         cohort=e.cohort,
         install_status=e.install_status,
         group=g.group.get(i),
         basis=basis,
-        role=role_of(g, i, basis),
-        label=label_of(g, i, basis),
         trace=tuple(trace) if trace is not None else None,
-        root=root,
+        root=g.root.get(i),
         qualifies=basis is not None and trace is not None and not blocking,
         requested=i in g.requested,
         findings=findings,
         blocking=blocking,
-        evidence=evidence_of(g, i, basis, root, roots),
         breaks_at=g.dead_end.get(i),
         installs=e.installs,
-        devices=devices,
-        devices_derived=derived,
+        graph=g,
+        roots=roots if roots is not None else {},
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from se_graph.graph.merge import cohort_key, cohorts_differ, device_differences, merge_rows
@@ -126,7 +126,7 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
     dormant: dict[str, str] = {}
     by_dmc: dict[tuple, list[str]] = {}
     for i, e in nodes.items():
-        if e.install_status == "dormant" and any(name.endswith(".model") for name in e.known):
+        if e.install_status == "dormant" and _lists_devices(e.known):
             by_dmc.setdefault(_models_key(e), []).append(i)
             by_dmc.setdefault(_dmc_key(e), []).append(i)
     group: dict[str, Group] = {}
@@ -187,7 +187,7 @@ def _dormant_of(i: str, e: Entry, nodes: dict[str, Entry], by_dmc: dict, tested:
         if target is None or target.install_status != "dormant" or not _same_dmc(e, target):
             return None
         return e.parent_id
-    if not any(name.endswith(".model") for name in e.known):
+    if not _lists_devices(e.known):
         return None  # its devices are unknown: no Dormant entry can be shown to share them
     # The Dormant entries with the same cohort, device models and firmware are the
     # few that may match; their devices are then compared wherever both tables
@@ -201,6 +201,11 @@ def _dormant_of(i: str, e: Entry, nodes: dict[str, Entry], by_dmc: dict, tested:
                       if c != i and _device_fields_known(nodes[c]) != fields and _same_dmc(e, nodes[c])]
     candidates.sort(key=lambda c: (c not in tested, c))
     return candidates[0] if candidates else None
+
+
+@lru_cache(maxsize=256)  # one known-field set per table: asked once per entry
+def _lists_devices(known: frozenset[str]) -> bool:
+    return any(name.endswith(".model") for name in known)
 
 
 def _device_fields_known(e: Entry) -> frozenset[str]:
