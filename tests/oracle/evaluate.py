@@ -494,6 +494,24 @@ def evaluate(paths, cohort=None, epcl=(), report=None):
         requested = [i for i in ids if group.get(i) in (1, 2) and not nodes[i]["is_epcl"]]
     requested = sorted(requested)
 
+    # entries that rest on an ambiguous one (its parent, its upgrade target, or, for
+    # a covered entry, any ambiguous Dormant entry of its cohort): their verdict
+    # follows whichever reading of the ambiguous entry one takes
+    downstream = set()
+    changed = True
+    while changed:
+        changed = False
+        shaky = ambiguous | downstream
+        shaky_dormant = {nodes[j].get("cohort") for j in shaky if j in nodes
+                         and nodes[j].get("install_status") == "Dormant"}
+        for i, n in nodes.items():
+            if i in shaky:
+                continue
+            links = {n.get("parent_id") or "", n.get("upgrade_to") or ""}
+            if links & shaky or ("covered" in n["bases"] and n.get("cohort") in shaky_dormant):
+                downstream.add(i)
+                changed = True
+
     summary, method = tables_of(nodes, group, requested, final)
     exit_code = 1 if (errors or row_errors) else 0
     return {
@@ -502,6 +520,7 @@ def evaluate(paths, cohort=None, epcl=(), report=None):
         "group": {i: group.get(i) for i in ids},
         "root": {i: root.get(i) for i in ids},
         "ambiguous": sorted(ambiguous),
+        "downstream": sorted(downstream),
         "exit": exit_code,
         "requested": requested,
         "summary": summary,
