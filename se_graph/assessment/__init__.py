@@ -56,9 +56,6 @@ class Assessment:
         """Findings about a table or a row that names no entry."""
         return [f for f in self.findings if f.entry is None or f.entry not in self.verdicts]
 
-    def in_group(self, group: int) -> list[Verdict]:
-        return [v for _, v in sorted(self.verdicts.items()) if v.group == group]
-
     @cached_property
     def requested(self) -> list[Verdict]:
         return [self.verdicts[i] for i in sorted(self.graph.requested)]
@@ -78,14 +75,14 @@ class Assessment:
         return hops(self, entry_id)
 
 
-def assess_entries(tables, entries, problems, config: Config, report: int | None = None) -> Assessment:
+def assess_entries(tables, entries, problems, config: Config, report: int | None = None, levels=None) -> Assessment:
     """Judge entries already read (the library's entry point for tests and tools)."""
     graph = build(entries, report=report)
     if report is not None and not graph.requested:
         present = graph.report_numbers()
         which = ", ".join(map(str, present)) if present else "none (no entry gives an EPCL Report)"
         raise InputError(f"--report {report} selects no entry: the EPCL Report numbers in the inputs are {which}.")
-    findings = check(graph, config, problems)
+    findings = check(graph, config, problems, levels)
     by_entry: dict[str, list[Finding]] = {}
     for f in findings:
         if f.entry is not None:
@@ -111,7 +108,7 @@ def assess(
     config = config or Config()
     from se_graph.checks import severities
 
-    severities(config)  # a config naming an unknown rule is refused before any reading
+    levels = severities(config)  # resolved once; a config naming an unknown rule is refused before any reading
     # Millions of small records and no reference cycles: the cyclic collector
     # would rescan the growing heap again and again for nothing.
     paused = gc.isenabled()
@@ -120,7 +117,7 @@ def assess(
         with stage("Reading workbooks..."):
             read = read_inputs(paths, config, cohort=cohort, epcl=epcl)
         with stage(f"Checking {len(read.entries):,} rows..."):
-            return assess_entries(read.tables, read.entries, read.findings, config, report)
+            return assess_entries(read.tables, read.entries, read.findings, config, report, levels)
     finally:
         if paused:
             gc.enable()

@@ -14,9 +14,10 @@ from se_graph.model.config import Config
 __all__ = ["RULES", "Rule", "check", "severities"]
 
 
-def check(graph: Graph, config: Config, problems: Iterable[Problem] = ()) -> list[Finding]:
-    """Every finding about the graph and about what ingest found, sorted."""
+def check(graph: Graph, config: Config, problems: Iterable[Problem] = (), levels=None) -> list[Finding]:
+    """Every finding about the graph and about what ingest found, sorted
+    (``levels``: the rules' severities, when already resolved)."""
     by_code: dict[str, list[Problem]] = {}
     for problem in problems:
         by_code.setdefault(problem.code, []).append(problem)
-    return run(Context(graph=graph, config=config, ingest_problems=by_code))
+    return run(Context(graph=graph, config=config, ingest_problems=by_code), levels)

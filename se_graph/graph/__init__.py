@@ -48,7 +48,6 @@ class Graph:
     fw_cycles: list[list[str]]
     fw_final: dict[str, str | None]  # fw source -> final target (None on a cycle or a missing hop)
     requested: frozenset[str]
-    report: int | None  # the --report asked for, if any
 
     @cached_property
     def nx(self) -> nx.DiGraph:
@@ -174,7 +173,6 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
         fw_cycles=_cycles(upgrade),
         fw_final=_fw_finals(upgrade, nodes),
         requested=requested_ids(nodes, group, report, epcl_ids),
-        report=report,
     )
 
 
