@@ -27,7 +27,7 @@ def why_not_tested(entry) -> str:
     if status == "tested":
         return "names no DMCT Test Completion Report"
     if status in ("pending", "failed"):
-        return f"is {'still pending testing' if status == 'pending' else 'failed in testing'}"
+        return "is still pending testing" if status == "pending" else "failed testing"
     if entry.exclusion_reason:
         return "is excluded from testing"
     return "is not marked tested" if status is None else f"is marked '{status}', not tested"
