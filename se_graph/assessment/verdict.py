@@ -20,8 +20,7 @@ class Verdict:
     install_status: str | None
     group: Group | None
     basis: Basis | None  # what the entry stands on (Group 1 and 2 only)
-    trace: tuple[str, ...] | None  # ids from the entry to its root, when it traces
-    root: str | None
+    root: str | None  # the tested root it traces to; None when it does not trace
     qualifies: bool  # in Group 1 or 2, traces, and no error finding on it
     requested: bool
     findings: tuple[Finding, ...]  # every finding on the entry, sorted
@@ -35,7 +34,14 @@ class Verdict:
 
     @property
     def traces(self) -> bool:
-        return self.trace is not None
+        return self.root is not None
+
+    @property
+    def trace(self) -> tuple[str, ...] | None:
+        """Ids from the entry to its root, when it traces (walked when asked: most
+        outputs never ask, and the walk is the graph's, so it is the same each time)."""
+        path = self.graph.trace(self.entry_id)
+        return tuple(path) if path is not None else None
 
     @property
     def role(self) -> str:
@@ -153,18 +159,18 @@ def entry_devices(entry: Entry) -> tuple[int, bool]:
 
 def judge(g: Graph, i: str, findings: tuple[Finding, ...], roots: dict | None = None) -> Verdict:
     e = g.entries[i]
-    basis = basis_of(g, i) if i in g.group else None
-    trace = g.trace(i)
+    group = g.group.get(i)
+    basis = basis_of(g, i) if group is not None else None
+    root = g.root.get(i)
     blocking = tuple(f for f in findings if f.is_error) if findings else ()
     return Verdict(
         entry_id=i,
         cohort=e.cohort,
         install_status=e.install_status,
-        group=g.group.get(i),
+        group=group,
         basis=basis,
-        trace=tuple(trace) if trace is not None else None,
-        root=g.root.get(i),
-        qualifies=basis is not None and trace is not None and not blocking,
+        root=root,
+        qualifies=basis is not None and root is not None and not blocking,
         requested=i in g.requested,
         findings=findings,
         blocking=blocking,
