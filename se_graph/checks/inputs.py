@@ -57,6 +57,13 @@ _RULES = {
 
     Reported once per table, with the nearest known header. Rename the header, or
     map it to a field with `[aliases]` in the config file."""),
+    InputCode.VALUE_NOT_READ: ("value-not-read", WARNING, """A cell's value could not be read as its workbook stores it, and the reader kept an error value instead.
+
+    For example a cell formatted as a date whose number is outside the dates a
+    workbook can hold. The finding names the cell; correct it in the workbook
+    and save it again. Only what a reader says about the cells of a sheet
+    becomes a finding; its other notes (unsupported extensions, missing
+    styles) change no value and are shown only with `--debug`."""),
 }
 
 

@@ -86,35 +86,39 @@ def read_inputs(
         pending: deque = deque()
         queue = iter(jobs)
         for path, kind in itertools.islice(queue, 2):
-            pending.append((path, kind, pool.submit(_opened, path, config.limits)))
+            notes: list[Problem] = []
+            pending.append((path, kind, notes, pool.submit(_opened, path, config.limits, notes)))
         while pending:
-            path, kind, future = pending.popleft()
+            path, kind, notes, future = pending.popleft()
             for nxt in itertools.islice(queue, 1):
-                pending.append((*nxt, pool.submit(_opened, nxt[0], config.limits)))
-            read_workbook(path, config, result, cohort=cohort, kind=kind, opened=future.result())
+                later: list[Problem] = []
+                pending.append((*nxt, later, pool.submit(_opened, nxt[0], config.limits, later)))
+            read_workbook(path, config, result, cohort=cohort, kind=kind, opened=future.result(), notes=notes)
     return result
 
 
-def _opened(path: Path, limits) -> Iterator[tuple[str, Iterable]]:
+def _opened(path: Path, limits, notes: list[Problem]) -> Iterator[tuple[str, Iterable]]:
     """The workbook's sheets with the first one already loaded: calamine loads
     every sheet before handing out the first, so that work happens here, in a
     worker thread; the rest of the generator then runs in the reading thread."""
-    it = sheets(path, limits)
+    it = sheets(path, limits, notes)
     first = next(it, None)
     return itertools.chain([first] if first is not None else [], it)
 
 
 def read_workbook(
     path: Path, config: Config, result: ReadResult, *, cohort: str | None = None, kind: str | None = None,
-    opened: Iterable | None = None,
+    opened: Iterable | None = None, notes: list[Problem] | None = None,
 ) -> None:
-    """Read the data tables of one workbook into ``result``."""
+    """Read the data tables of one workbook into ``result``; ``notes`` gathers what
+    the reader says about its cells (given with ``opened``, which fills it)."""
+    notes = notes if notes is not None else []
     table = alias_table(config.aliases)
     shown = str(path)
     others: list[list[tuple[int, list]]] = []  # the first rows of every sheet that is not a table
     readers: list[tuple[TableReader, bool]] = []  # and whether its cohort came from the workbook
     best_failure: str | None = None
-    for name, rows in opened if opened is not None else sheets(path, config.limits):
+    for name, rows in opened if opened is not None else sheets(path, config.limits, notes):
         head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
         header = find_header(head, table)
         if header is None:
@@ -150,6 +154,7 @@ def read_workbook(
             f"DMCT Schedule (looked for a header row with 'EPCL ID' in the first "
             f"{HEADER_SCAN_ROWS} rows of each sheet)."
         )
+    result.findings.extend(notes)
     late = next(filter(None, (cover_cohort(o) for o in others)), None)
     for reader, from_workbook in readers:
         if late is not None and not from_workbook:

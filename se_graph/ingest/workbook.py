@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 import threading
 import warnings
@@ -30,7 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from se_graph.ingest import cfb, guarded, sheetcheck
-from se_graph.model import InputError
+from se_graph.model import InputCode, InputError, Location, Problem
 from se_graph.model.config import Limits
 
 _ZIP = b"PK\x03\x04"
@@ -173,12 +174,13 @@ def _zip_kind(archive: zipfile.ZipFile, shown) -> str:
     return "xlsx"
 
 
-def sheets(path: Path, limits: Limits) -> Iterator[tuple[str, Rows]]:
-    """Every worksheet of the workbook as (name, rows)."""
-    yield from _sheets(Path(path), path, limits)
+def sheets(path: Path, limits: Limits, notes: list[Problem] | None = None) -> Iterator[tuple[str, Rows]]:
+    """Every worksheet of the workbook as (name, rows).  What a reader says about
+    a cell of a sheet (a value it could not keep) is added to ``notes``."""
+    yield from _sheets(Path(path), path, limits, notes if notes is not None else [])
 
 
-def _sheets(path: Path, shown, limits: Limits) -> Iterator[tuple[str, Rows]]:
+def _sheets(path: Path, shown, limits: Limits, notes: list[Problem]) -> Iterator[tuple[str, Rows]]:
     kind = sniff(path, limits)
     if kind == "cfb":
         yield from _compound(path, shown, limits)
@@ -220,7 +222,7 @@ def _sheets(path: Path, shown, limits: Limits) -> Iterator[tuple[str, Rows]]:
             for name, sheet in loaded:
                 yield name, enumerate(sheet.iter_rows(), start=1)
             return
-    yield from _openpyxl_sheets(path, shown, limits, first_error)
+    yield from _openpyxl_sheets(path, shown, limits, first_error, notes)
 
 
 # ---- native output and panics -------------------------------------------------------
@@ -436,7 +438,7 @@ def _decrypted(path: Path, shown, limits: Limits, data: bytes, *, xls: bool) -> 
 
 # ---- the openpyxl fallback ----------------------------------------------------------
 
-def _openpyxl_sheets(path: Path, shown, limits: Limits, first_error) -> Iterator[tuple[str, Rows]]:
+def _openpyxl_sheets(path: Path, shown, limits: Limits, first_error, notes: list[Problem]) -> Iterator[tuple[str, Rows]]:
     try:
         import openpyxl  # imported only when calamine could not read the file
 
@@ -456,7 +458,7 @@ def _openpyxl_sheets(path: Path, shown, limits: Limits, first_error) -> Iterator
                     height = sheet.max_row or 0
                     title = sheet.title
                     rows = list(sheet.iter_rows(min_row=1, values_only=True)) if height <= limits.max_rows else None
-                _log_warnings(shown, caught)
+                notes.extend(_cell_notes(shown, title, caught))
             except Exception as exc:
                 raise _openpyxl_failure(shown, exc, first_error, getattr(sheet, "title", None)) from None
             if rows is None:
@@ -472,6 +474,30 @@ def _openpyxl_sheets(path: Path, shown, limits: Limits, first_error) -> Iterator
 def _log_warnings(shown, caught) -> None:
     for w in caught:
         log.debug("while reading %s: %s", shown, w.message)
+
+
+# openpyxl's words for a value it replaced by an error while reading a sheet
+_DATE_LOST = re.compile(r"Cell ([A-Z]{1,3})([0-9]{1,7}) is marked as a date but the serial value (\S{1,40}) is "
+                        r"outside the limits for dates")
+
+
+def _cell_notes(shown, sheet: str, caught) -> Iterator[Problem]:
+    """The reader's warnings about a cell's value as located findings; its other
+    warnings (unsupported extensions, a missing default style) change no value
+    and go to the debug log."""
+    for w in caught:
+        found = _DATE_LOST.search(str(w.message))
+        if found is None:
+            log.debug("while reading %s, sheet '%s': %s", shown, sheet, w.message)
+            continue
+        column, row, value = found.groups()
+        yield Problem(
+            code=InputCode.VALUE_NOT_READ,
+            message=f"Cell {column}{row} is formatted as a date but holds {value}, outside the dates a workbook "
+                    "can hold; it was read as an error, not as its value.",
+            entry=None,
+            location=Location(str(shown), sheet, int(row), None),
+        )
 
 
 def _openpyxl_failure(shown, exc: BaseException, first_error, sheet: str | None = None) -> InputError:

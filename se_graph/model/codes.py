@@ -50,3 +50,4 @@ class InputCode(StrEnum):
     MISSING_ID = "SG112"
     DUPLICATE_HEADER = "SG113"
     UNKNOWN_COLUMN = "SG114"
+    VALUE_NOT_READ = "SG115"

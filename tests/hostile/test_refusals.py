@@ -134,6 +134,31 @@ def test_excel_4_workbook(tmp_path):
     refused(path, "Excel 4.0", "too old", "save it as .xlsx")
 
 
+def excel_95(xls: bytes) -> bytes:
+    """A BIFF8 .xls made into what Excel 5.0/95 writes: its workbook stream named
+    'Book' (not 'Workbook') and a BIFF5 BOF record (version 0x0500)."""
+    data = bytearray(xls)
+    size = 1 << struct.unpack_from("<H", data, 30)[0]
+    name = "Workbook".encode("utf-16-le") + b"\0\0"
+    entry = data.find(name)
+    assert entry > 0 and entry % 128 == 0
+    data[entry:entry + 64] = ("Book".encode("utf-16-le") + b"\0\0").ljust(64, b"\0")
+    struct.pack_into("<H", data, entry + 64, 10)
+    start, length = struct.unpack_from("<II", data, entry + 116)
+    assert length >= 4096  # in regular sectors, so its first sector holds the BOF record
+    bof = (start + 1) * size
+    assert struct.unpack_from("<H", data, bof)[0] == 0x0809
+    struct.pack_into("<H", data, bof + 4, 0x0500)
+    return bytes(data)
+
+
+def test_excel_95_workbook(writers, tmp_path):
+    path = tmp_path / "old95.xls"
+    path.write_bytes(excel_95(_xls(writers).read_bytes()))
+    for reader in ("calamine", "openpyxl"):
+        refused(path, "Excel 5.0/95", "too old", "save it as .xlsx", reader=reader)
+
+
 def test_numbers_file(tmp_path):
     path = tmp_path / "list.numbers"
     with zipfile.ZipFile(path, "w") as z:
