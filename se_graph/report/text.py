@@ -9,19 +9,15 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from se_graph.model import Group
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def verdict(assessment, strict: bool = False) -> str:
-    verdicts = assessment.verdicts.values()
-    g1 = sum(1 for v in verdicts if v.group == Group.ONE)
-    g2 = [v for v in verdicts if v.group == Group.TWO]
-    untraced = sum(1 for v in g2 if not v.traces)
+    g1, g2, untraced = assessment.groups
     errors, warnings = assessment.errors, assessment.warnings
     counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    groups = f"{len(assessment.verdicts)} entries, {g1} in Group 1, {len(g2)} in Group 2"
+    groups = f"{len(assessment.verdicts)} entries, {g1} in Group 1, {g2} in Group 2"
     if assessment.valid(strict):
         return f"PASS: {groups}; every Group 2 entry traces to a tested entry; {counts}."
     traced = f"{untraced} Group 2 entr{'ies do' if untraced != 1 else 'y does'} not trace" if untraced else "all Group 2 entries trace"

@@ -135,3 +135,20 @@ def test_only_cohort_names_a_cohort_of_the_inputs(capsys, tmp_path):
     err = capsys.readouterr().err
     assert code == 2 and "FOC" in err and "MOC Secure" in err
     assert main(["graph", str(DATA / "sample"), "-o", str(tmp_path / "g.html"), "--only-cohort", "foc"]) == 0
+
+
+def test_the_verdicts_are_judged_once_and_the_counts_agree_with_them(generated):
+    """Verdicts are judged when first asked for: asking twice gives the same record,
+    and the assessment's group counts are the verdicts' own."""
+    for folder in sets(generated):
+        a = assess([folder])
+        assert list(a.verdicts) == sorted(a.graph.entries) and len(a.verdicts) == len(a.graph.entries)
+        first = a.verdicts[next(iter(a.verdicts))]
+        assert a.verdicts[first.entry_id] is first
+        verdicts = list(a.verdicts.values())
+        one = sum(v.group == 1 for v in verdicts)
+        two = [v for v in verdicts if v.group == 2]
+        assert a.groups == (one, len(two), sum(not v.traces for v in two))
+        assert "no-such-id" not in a.verdicts
+        with pytest.raises(KeyError):
+            a.verdicts["no-such-id"]
