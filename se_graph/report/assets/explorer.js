@@ -445,13 +445,15 @@
       var below = bands.filter(function (b) { return network.canvasToDOM({ x: b.x, y: b.y }).y > container.clientHeight - 20; })
         .map(function (b) { return b.name; });
       more.textContent = num(v.shown) + " of " + num(v.total) + " " + what + " in view, the largest first" +
-        (below.length ? "; further down: " + below.join(", ") : "") + ". Drag or zoom out for the rest.";
+        (below.length ? "; further down: " + below.join(", ") : "") +
+        (fams ? ". Click a family to open it; drag" : ". Drag") + " or zoom out for the rest.";
       fitButton.textContent = "Fit all";
     } else if (state.fitAll) {
       more.textContent = whole ? "All " + num(v.total) + " " + what + " in view: zoom in to read." : "";
       fitButton.textContent = "Largest first";
     } else {
-      more.textContent = whole ? "" : num(v.shown) + " of " + num(v.total) + " " + what + " in view.";
+      more.textContent = (whole ? "" : num(v.shown) + " of " + num(v.total) + " " + what + " in view. ") +
+        (fams ? "Click a family to open it." : "");
       fitButton.textContent = "Fit all";
     }
     more.title = more.textContent;
@@ -478,8 +480,7 @@
     } else {
       var open = Object.keys(state.drawn).length;
       text = (state.matched === N ? plural(N, "entry", "entries") : num(state.matched) + " of " + num(N) + " entries match") +
-        " \u00b7 " + plural(state.families, "family", "families") + (open ? " \u00b7 " + num(open) + " drawn" : "") +
-        " (click a family to open it)";
+        " \u00b7 " + plural(state.families, "family", "families") + (open ? " \u00b7 " + num(open) + " drawn" : "");
     }
     document.getElementById("count").textContent = text;
     viewChanged();
