@@ -106,7 +106,7 @@ def test_first_view_reads_and_fit_all_frames_everything(tmp_path, open_page, siz
     assert 40 <= len(shown) < 304
     view = page.evaluate("window.seGraph.view()")
     assert view["partial"] and view["entries"] == len(shown) and view["entriesDrawn"] == 304
-    assert page.locator("#more").inner_text().startswith(f"{len(shown)} of 304 entries in view, the largest first")
+    assert page.locator("#more").inner_text().startswith(f"{len(shown)} of 304 entries in view, largest first")
     wide, high = filled(page, shown)
     assert wide >= 0.85 or high >= 0.85, (wide, high)  # one side fills the window
     assert wide * high >= 0.6, (wide, high)  # and the view is not a strip

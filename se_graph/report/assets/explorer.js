@@ -146,7 +146,7 @@
   // a family's dot: its area grows with the installations the family carries
   var biggest = 1;
   Object.keys(family).forEach(function (key) { biggest = Math.max(biggest, family[key].installs); });
-  function familyDiameter(fam) { return Math.round(16 + 96 * Math.sqrt(fam.installs / biggest)); }
+  function familyDiameter(fam) { return Math.round(16 + 72 * Math.sqrt(fam.installs / biggest)); }
 
   // ---- layout: a tree is measured bottom-up, then placed top-down
   var WRAP_FROM = 5;
@@ -444,16 +444,14 @@
     if (state.partial && !whole) {
       var below = bands.filter(function (b) { return network.canvasToDOM({ x: b.x, y: b.y }).y > container.clientHeight - 20; })
         .map(function (b) { return b.name; });
-      more.textContent = num(v.shown) + " of " + num(v.total) + " " + what + " in view, the largest first" +
-        (below.length ? "; further down: " + below.join(", ") : "") +
-        (fams ? ". Click a family to open it; drag" : ". Drag") + " or zoom out for the rest.";
+      more.textContent = num(v.shown) + " of " + num(v.total) + " " + what + " in view, largest first" +
+        (below.length ? "; further down: " + below.join(", ") : "") + ". Drag or zoom out for the rest.";
       fitButton.textContent = "Fit all";
     } else if (state.fitAll) {
       more.textContent = whole ? "All " + num(v.total) + " " + what + " in view: zoom in to read." : "";
       fitButton.textContent = "Largest first";
     } else {
-      more.textContent = (whole ? "" : num(v.shown) + " of " + num(v.total) + " " + what + " in view. ") +
-        (fams ? "Click a family to open it." : "");
+      more.textContent = whole ? "" : num(v.shown) + " of " + num(v.total) + " " + what + " in view.";
       fitButton.textContent = "Fit all";
     }
     more.title = more.textContent;
@@ -816,6 +814,13 @@
     legend.appendChild(item);
   });
   legend.appendChild(el("span", "Arrows point to what an entry relies on."));
+  if (N > data.detail_limit) {  // the page may open on families
+    var famItem = el("span"), famSw = el("span", null, "swatch");
+    famSw.style.borderRadius = "50%"; famSw.style.background = "#2e7d32";
+    famItem.appendChild(famSw);
+    famItem.appendChild(document.createTextNode("a family: its dot's area grows with the installations it carries; click it to open it"));
+    legend.appendChild(famItem);
+  }
 
   // ---- first draw
   matches();
