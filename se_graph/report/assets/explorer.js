@@ -140,6 +140,7 @@
     for (var j = 0; j < dots.length; j++) {
       var d = dots[j], dx = p.x - d.x, dy = p.y - d.y;
       if (dx * dx + dy * dy <= (d.r + 3) * (d.r + 3)) return d;
+      if (Math.abs(dx) <= FAM_W / 2 - 6 && dy > d.r && dy <= d.r + 40) return d;  // its label
     }
     return null;
   }
