@@ -9,7 +9,8 @@ generated sets of 20,000 and 100,000 entries, opens each in Debian's chromium
 start of navigation to the first frame drawn with the page's content (the
 page's own clock: reading the file, parsing it, laying out and drawing).  Prints medians.
 With --screenshots it also saves explorer-300.png and explorer-100k.png there
-(the first view of the sample and of 100,000 entries) and sample-graph.png (the
+(the first view of the sample and of 100,000 entries), explorer-300-1000x700.png
+(the sample's first view in a 1000x700 window) and sample-graph.png (the
 sample's FOC cohort with an entry selected).
 """
 
@@ -35,9 +36,10 @@ def page_for(folder: Path, out: Path, **kwargs) -> tuple[Path, int]:
     return out, len(analysis.verdicts)
 
 
-def first_draw(browser, path: Path, shot: Path | None = None, select: bool = False) -> tuple[float, str]:
+def first_draw(browser, path: Path, shot: Path | None = None, select: bool = False,
+               size: tuple[int, int] = (1400, 900)) -> tuple[float, str]:
     """Seconds from navigation to the first drawn frame, and the view it opened on."""
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     url = path.resolve().as_uri()
     page.route("**/*", lambda r: r.continue_() if r.request.url == url else r.abort())
     page.goto(url)
@@ -70,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         "20,000 entries": page_for(sample_set(20_000), OUT / "explorer-20k.html"),
         "100,000 entries": page_for(sample_set(100_000), OUT / "explorer-100k.html"),
     }
-    shots = {"sample (data/sample)": "explorer-300.png", "100,000 entries": "explorer-100k.png"}
+    shots = {"sample (data/sample)": [("explorer-300.png", (1400, 900)), ("explorer-300-1000x700.png", (1000, 700))],
+             "100,000 entries": [("explorer-100k.png", (1400, 900))]}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         print("| graph | entries | page size | opens on | time to first draw (median) |")
@@ -80,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
             size = path.stat().st_size / 1e6
             print(f"| {name} | {count:,} | {size:.1f} MB | {runs[0][1]} | "
                   f"{statistics.median(r[0] for r in runs):.2f} s |", flush=True)
-            if args.screenshots and name in shots:
-                first_draw(browser, path, args.screenshots / shots[name])
+            for shot, window in shots.get(name, []) if args.screenshots else []:
+                first_draw(browser, path, args.screenshots / shot, size=window)
         if args.screenshots:  # the README's picture: one cohort, an entry selected
             foc, _ = page_for(ROOT / "data" / "sample", OUT / "explorer-foc.html", cohort="FOC")
             first_draw(browser, foc, args.screenshots / "sample-graph.png", select=True)

@@ -9,7 +9,9 @@ panel with ``textContent``, so no spreadsheet text is ever parsed as HTML.
 The page lays out what it draws itself, packed to its window.  Above
 ``detail_limit`` entries it starts from one node per family (a tested root and
 all that hangs under it) and draws a family's entries when it is opened, so any
-number of entries opens at once.
+number of entries opens at once.  Its first view never draws labels smaller than
+10 px: what does not fit at that size is left below the window, the largest
+trees (or families) first, with a "Fit all" button that frames everything.
 """
 
 from __future__ import annotations

@@ -26,11 +26,14 @@ PAYLOADS = [
     "</script><script>window.__pwned=4</script>",
     "javascript:window.__pwned=5 href",
 ]
-# Legible at the first view: no two entries closer than MIN_SPACING_PX on screen
-# (centre to centre, CSS pixels), no two boxes overlapping, and labels at least
-# MIN_LABEL_PX high; a smaller window (1000x700) holds the same entries a little smaller.
-LEGIBLE = {(1400, 900): (22, 7.5), (1000, 700): (16, 5.5)}
-LABEL_SIZE = 15  # the entries' font size in the page, at scale 1
+# Legible at the first view, at any window size: labels at least MIN_LABEL_PX high
+# (CSS pixels), no two entries closer than MIN_SPACING_PX on screen (centre to
+# centre) and no two boxes overlapping.  When everything cannot be drawn that
+# large, the first view shows the largest trees (or families) at that size.
+MIN_LABEL_PX = 10
+MIN_SPACING_PX = 22
+SIZES = [(1400, 900), (1000, 700)]
+LABEL_SIZE = 15  # the labels' font size in the page, at scale 1
 MAX_SCALE = 1.1  # the page never zooms in further to fill the window
 
 
@@ -44,13 +47,25 @@ def boxes(page) -> list[list]:
     return page.evaluate("window.seGraph.screenBoxes()")
 
 
-def assert_reads(page, boxes_on_screen, size=(1400, 900)):
-    """Every drawn entry inside the canvas, none overlapping, spaced and legible."""
-    MIN_SPACING_PX, MIN_LABEL_PX = LEGIBLE[size]
+def in_view(page, drawn: list[list]) -> list[list]:
+    """The boxes in the window; every other box lies wholly outside it (none is cut by its edge)."""
     width, height = page.evaluate("window.seGraph.canvas()")
+    inside, outside = [], []
+    for b in drawn:
+        _, x0, y0, x1, y1 = b[:5]
+        if -1 <= x0 and x1 <= width + 1 and -1 <= y0 and y1 <= height + 1:
+            inside.append(b)
+        else:
+            assert x1 <= 0 or x0 >= width or y1 <= 0 or y0 >= height, ("cut by the window's edge", b, width, height)
+            outside.append(b)
+    return inside
+
+
+def assert_reads(page, boxes_on_screen):
+    """The entries in view: none overlapping, spaced, labels legible; none cut by the window's edge."""
     assert page.evaluate("window.seGraph.scale()") * LABEL_SIZE >= MIN_LABEL_PX
-    for _, x0, y0, x1, y1 in boxes_on_screen:
-        assert -1 <= x0 and x1 <= width + 1 and -1 <= y0 and y1 <= height + 1
+    boxes_on_screen = in_view(page, boxes_on_screen)
+    assert boxes_on_screen
     centres = sorted(((x0 + x1) / 2, (y0 + y1) / 2) for _, x0, y0, x1, y1 in boxes_on_screen)
     for (ax, ay), (bx, by) in itertools.combinations(centres, 2):
         if bx - ax > MIN_SPACING_PX:
@@ -80,15 +95,38 @@ def test_sample_page_draws_every_entry_offline(tmp_path, open_page):
     assert page.evaluate("window.seGraph.edgeCount()") == analysis.graph.nx.number_of_edges()
 
 
-@pytest.mark.parametrize("size", [(1400, 900), (1000, 700)])
-def test_first_view_is_packed_and_legible(tmp_path, open_page, size):
+@pytest.mark.parametrize("size", SIZES)
+def test_first_view_reads_and_fit_all_frames_everything(tmp_path, open_page, size):
+    """304 entries do not fit legibly: the view opens on the largest trees, at a legible size, and says so."""
     page, _, errors = open_page(write(tmp_path, analyse([SAMPLE])), size)
     drawn = boxes(page)
     assert len(drawn) == 304 and errors == []
-    assert_reads(page, drawn, size)
-    wide, high = filled(page, drawn)
+    assert_reads(page, drawn)
+    shown = in_view(page, drawn)
+    assert 40 <= len(shown) < 304
+    view = page.evaluate("window.seGraph.view()")
+    assert view["partial"] and view["entries"] == len(shown) and view["entriesDrawn"] == 304
+    assert page.locator("#more").inner_text().startswith(f"{len(shown)} of 304 entries in view, largest first")
+    wide, high = filled(page, shown)
     assert wide >= 0.85 or high >= 0.85, (wide, high)  # one side fills the window
-    assert wide * high >= 0.6, (wide, high)  # and the forest is not a strip
+    assert wide * high >= 0.6, (wide, high)  # and the view is not a strip
+    # the largest trees first: in each cohort, no tree in view is smaller than one left out
+    ids_in_view = {b[0] for b in shown}
+    trees = page.evaluate("window.seGraph.trees()")
+    assert {r for r, _, _ in trees} & ids_in_view and {r for r, _, _ in trees} - ids_in_view
+    for cohort in {c for _, _, c in trees}:
+        sizes_in = [n for r, n, c in trees if c == cohort and r in ids_in_view]
+        sizes_out = [n for r, n, c in trees if c == cohort and r not in ids_in_view]
+        if sizes_in and sizes_out:
+            assert min(sizes_in) >= max(sizes_out), cohort
+    # Fit all: every entry in the window
+    page.click("#fit")
+    everything = boxes(page)
+    assert len(in_view(page, everything)) == 304
+    assert page.evaluate("window.seGraph.view()")["entries"] == 304
+    assert page.locator("#fit").inner_text() == "Largest first"
+    page.click("#fit")
+    assert_reads(page, boxes(page))
     # the header stays one row at 1400 px, and the panel and legend stay in the window
     if size[0] == 1400:
         assert page.locator("header").bounding_box()["height"] < 45
@@ -102,29 +140,56 @@ def test_one_root_with_hundreds_of_children_is_wrapped(tmp_path, open_page, chec
     roots = [row_tested(f"00000{n}") for n in range(1, 5)]
     kids = [row_child(f"{100 + n:06d}", f"00000{1 + n % 4 if n >= 40 else 1}") for n in range(431)]
     analysis = check(roots, kids)
-    page, _, errors = open_page(write(tmp_path, analysis))
+    for size in SIZES:
+        page, _, errors = open_page(write(tmp_path, analysis), size)
+        drawn = boxes(page)
+        assert len(drawn) == 435 and errors == []
+        assert_reads(page, drawn)
+        shown = in_view(page, drawn)
+        assert len(shown) >= 60 and page.evaluate("window.seGraph.view()")["entries"] == len(shown)
+        wide, high = filled(page, shown)
+        assert wide >= 0.5 and high >= 0.5, (wide, high)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_small_set_is_framed_whole_and_fills_the_window(tmp_path, open_page, check, size):
+    """One cohort, a few trees: everything fits legibly, so all of it is framed and fills the window."""
+    roots = [row_tested(f"00000{n}") for n in range(1, 4)]
+    kids = [row_child(f"{100 + n:06d}", f"00000{1 + n % 3}") for n in range(9)]
+    page, _, errors = open_page(write(tmp_path, check(roots, kids)), size)
     drawn = boxes(page)
-    assert len(drawn) == 435 and errors == []
+    assert len(drawn) == 12 and errors == []
     assert_reads(page, drawn)
+    assert len(in_view(page, drawn)) == 12
+    view = page.evaluate("window.seGraph.view()")
+    assert not view["partial"] and view["entries"] == 12
+    assert page.locator("#fit").is_hidden()  # nothing more to fit
     wide, high = filled(page, drawn)
-    assert wide >= 0.5 and high >= 0.5, (wide, high)
-
-
-def test_every_filter_reframes(tmp_path, open_page):
-    analysis = analyse([SAMPLE])
-    page, _, errors = open_page(write(tmp_path, analysis))
     scale = page.evaluate("window.seGraph.scale()")
+    assert wide >= 0.85 or high >= 0.85 or scale == pytest.approx(MAX_SCALE), (wide, high, scale)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_filter_reframes(tmp_path, open_page, size):
+    """Survivors that fit legibly are all framed; more than that, the largest of them at the legible size."""
+    analysis = analyse([SAMPLE])
+    page, _, errors = open_page(write(tmp_path, analysis), size)
     steps = [("filter-cohort", "FOC", lambda v: v.cohort == "FOC"),
              ("filter-role", "Group 1, Clause 20.9", lambda v: v.cohort == "FOC" and v.role == "covered")]
+    page.click("#fit")  # a filter re-frames by the first view's rule, whatever the view was
     for select, label, keep in steps:
         page.evaluate(f"window.seGraph.setFilter('{select}', '{label}')")
         drawn = boxes(page)
         assert len(drawn) == sum(1 for v in analysis.verdicts.values() if keep(v))
-        assert page.evaluate("window.seGraph.scale()") > scale  # fewer entries, drawn larger
-        scale = page.evaluate("window.seGraph.scale()")
         assert_reads(page, drawn)
-        wide, high = filled(page, drawn)
+        shown = in_view(page, drawn)
+        view = page.evaluate("window.seGraph.view()")
+        assert view["entries"] == len(shown)
+        assert view["partial"] == (len(shown) < len(drawn))
+        scale = page.evaluate("window.seGraph.scale()")
+        wide, high = filled(page, shown)
         assert wide >= 0.85 or high >= 0.85 or scale == pytest.approx(MAX_SCALE), (wide, high, scale)
+    assert len(shown) == len(drawn)  # the last step leaves a few entries: all in view
     assert errors == []
 
 
@@ -303,22 +368,46 @@ def test_a_100k_entry_page_opens_on_families_and_expands_one(tmp_path, open_page
     out = tmp_path / "big.html"
     result = CliRunner().invoke(app, ["graph", str(folder), "-o", str(out)])
     assert result.exit_code in (0, 1), result.output
-    page, left, errors = open_page(out)
-    assert left == [] and errors == []
-    assert page.evaluate("window.seGraph.mode()") == "families"
-    families = page.evaluate("window.seGraph.familyBoxes()")
-    assert len(families) > 1000
-    # the largest family by installations is drawn first, top left, and big enough to hit
-    root, x, y, radius = families[0]
-    assert radius >= 3
-    box = page.locator("#graph").bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
-    members = page.evaluate("window.seGraph.drawnIds()")
-    assert root in members
-    assert_reads(page, boxes(page))
-    page.evaluate(f"window.seGraph.select('{members[-1]}')")
-    assert f"Entry {members[-1]}" in page.locator("#panel").inner_text()
-    assert errors == []
+    for size in SIZES:
+        page, left, errors = open_page(out, size)
+        assert left == [] and errors == []
+        assert page.evaluate("window.seGraph.mode()") == "families"
+        families = page.evaluate("window.seGraph.familyBoxes()")
+        assert len(families) > 1000
+        # the first view: the largest families, each dot a readable size with its id and entry count
+        labels = in_view(page, page.evaluate("window.seGraph.familyLabels()"))
+        assert len(labels) >= 30, len(labels)
+        view = page.evaluate("window.seGraph.view()")
+        assert view["partial"] and view["families"] == len(labels) and view["familiesDrawn"] == len(families)
+        assert page.locator("#more").inner_text().startswith(f"{len(labels)} of {len(families):,} families in view")
+        for root, *_, font_px, dot_px in labels:
+            assert font_px >= MIN_LABEL_PX and dot_px >= MIN_LABEL_PX, (root, font_px, dot_px)
+        rects = sorted(b[1:5] for b in labels)
+        for a, b in itertools.combinations(rects, 2):
+            if b[0] < a[2]:
+                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+        # the largest family by installations is drawn first, top left
+        root, x, y, radius = families[0]
+        assert root == labels[0][0] and x - radius < 120 and y - radius < 80
+        box = page.locator("#graph").bounding_box()
+        if size == SIZES[0]:
+            page.mouse.click(box["x"] + x, box["y"] + y)  # the dot
+        else:
+            label = labels[0]
+            page.mouse.click(box["x"] + (label[1] + label[3]) / 2, box["y"] + (label[2] + label[4]) / 2)  # its label
+        members = page.evaluate("window.seGraph.drawnIds()")
+        assert root in members
+        assert_reads(page, boxes(page))
+        page.evaluate(f"window.seGraph.select('{members[-1]}')")
+        assert f"Entry {members[-1]}" in page.locator("#panel").inner_text()
+        # Fit all: every family in the window
+        page.click("#fit")
+        view = page.evaluate("window.seGraph.view()")
+        assert view["fitAll"] and view["families"] == view["familiesDrawn"] == len(families)
+        width, height = page.evaluate("window.seGraph.canvas()")
+        assert all(0 <= x - r and x + r <= width and 0 <= y - r and y + r <= height
+                   for _, x, y, r in page.evaluate("window.seGraph.familyBoxes()"))
+        assert errors == []
 
 
 def test_a_link_to_an_entry_selects_it(tmp_path, browser):

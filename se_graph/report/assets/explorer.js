@@ -6,6 +6,12 @@
 // trees are packed into one lane per cohort, largest first, to the window's
 // shape.  Every filter draws again and re-frames.  Above data.detail_limit
 // entries a tree is first drawn as one node (a family) and opened on click.
+//
+// The first view reads at once: labels are never smaller than LEGIBLE allows.
+// When everything fits at that size it is all framed; when it does not, the
+// forest is packed to the window's width at that size and the view opens on
+// its top (the largest trees or families), cut between two rows, with a note
+// of how many are in view and a "Fit all" button that frames every one.
 (function () {
   "use strict";
   var times = window.__seGraphTimes = { start: performance.now() };
@@ -13,6 +19,11 @@
   times.parsed = performance.now();
   var ids = data.ids, C = data.columns, T = data.text, N = ids.length;
   var CELL_W = 86, CELL_H = 44, LANE_GAP = 30, TREE_GAP = 10;
+  var FONT = 15;          // an entry's or a family's label, in canvas units
+  var LEGIBLE = 2 / 3;    // the smallest scale of a first view: labels 10 px high on screen
+  var SLACK = 1.08;       // the partial view is packed for a scale this much above LEGIBLE
+  var MAX_SCALE = 1.1, PAD = 12;
+  var FAM_W = 116;        // a family's column: its dot and two lines of label under it
   var index = {};
   ids.forEach(function (id, i) { index[id] = i; });
 
@@ -62,7 +73,7 @@
     layout: { hierarchical: { enabled: false }, improvedLayout: false },
     physics: { enabled: false },
     interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: true, hideEdgesOnZoom: false },
-    nodes: { borderWidthSelected: 3, shape: "box", margin: { top: 2, bottom: 2, left: 4, right: 4 }, font: { size: 15, face: "system-ui, sans-serif" } },
+    nodes: { borderWidthSelected: 3, shape: "box", margin: { top: 2, bottom: 2, left: 4, right: 4 }, font: { size: FONT, face: "system-ui, sans-serif" } },
     edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.55 } }, color: { opacity: 0.7 } }
   });
 
@@ -100,11 +111,12 @@
     if (!dots.length) return;
     var scale = network.getScale(), a = network.DOMtoCanvas({ x: 0, y: 0 }),
       z = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
-    var labels = scale * 12 >= 7;
+    var labels = scale * FONT >= 7;  // smaller, a label is a smudge: the dots alone read better
     ctx.save();
+    ctx.textAlign = "center"; ctx.textBaseline = "alphabetic";
     for (var j = 0; j < dots.length; j++) {
       var d = dots[j];
-      if (d.x + d.r < a.x || d.x - d.r > z.x || d.y + d.r + 30 < a.y || d.y - d.r > z.y) continue;
+      if (d.x + FAM_W / 2 < a.x || d.x - FAM_W / 2 > z.x || d.y + d.r + 44 < a.y || d.y - d.r > z.y) continue;
       ctx.beginPath();
       ctx.arc(d.x, d.y, Math.max(d.r, 1.6 / scale), 0, 2 * Math.PI);  // a small family stays visible
       ctx.fillStyle = dotColor(d.fam);
@@ -112,35 +124,35 @@
       if (d.fam.errors || d.fam.unqualified) {
         ctx.strokeStyle = "#d50000"; ctx.lineWidth = Math.min(d.r, Math.max(3, 2 / scale)); ctx.stroke();
       }
-      if (labels) {
-        ctx.fillStyle = "#222";
-        ctx.font = "12px system-ui, sans-serif";
-        ctx.textAlign = "center";
-        ctx.fillText(ids[d.fam.root], d.x, d.y + d.r + 13);
-        if (d.r * scale >= 14) {  // room inside the dot for its count
-          ctx.fillStyle = "#fff";
-          ctx.fillText(String(d.shown), d.x, d.y + 4);
-        }
+      if (labels) {  // the root's id and the entries it stands for
+        ctx.fillStyle = "#1a1a1a";
+        ctx.font = "600 " + FONT + "px system-ui, sans-serif";
+        ctx.fillText(ids[d.fam.root], d.x, d.y + d.r + 17);
+        ctx.fillStyle = "#444";
+        ctx.font = FONT + "px system-ui, sans-serif";
+        ctx.fillText(familyCaption(d), d.x, d.y + d.r + 35);
       }
     }
     ctx.restore();
   });
+  function familyCaption(d) { return plural(d.shown, "entry", "entries"); }
   function dotAt(p) {
     for (var j = 0; j < dots.length; j++) {
       var d = dots[j], dx = p.x - d.x, dy = p.y - d.y;
       if (dx * dx + dy * dy <= (d.r + 3) * (d.r + 3)) return d;
+      if (Math.abs(dx) <= FAM_W / 2 - 6 && dy > d.r && dy <= d.r + 40) return d;  // its label
     }
     return null;
   }
   // a family's dot: its area grows with the installations the family carries
   var biggest = 1;
   Object.keys(family).forEach(function (key) { biggest = Math.max(biggest, family[key].installs); });
-  function familyDiameter(fam) { return Math.round(10 + 110 * Math.sqrt(fam.installs / biggest)); }
+  function familyDiameter(fam) { return Math.round(16 + 72 * Math.sqrt(fam.installs / biggest)); }
 
   // ---- layout: a tree is measured bottom-up, then placed top-down
   var WRAP_FROM = 5;
   var shape = 1.5;  // the window's width over its height, set before each layout
-  function measure(root, kidsOf) {
+  function measure(root, kidsOf, cap) {
     var box = {}, order = [], stack = [root];
     while (stack.length) {  // post-order without recursion: chains may be long
       var n = stack.pop();
@@ -155,7 +167,8 @@
       var area = 0, widest = 0;
       list.forEach(function (c) { area += box[c].w * box[c].h; widest = Math.max(widest, box[c].w); });
       // a few children stay side by side (wrapped, they would read as deeper levels)
-      var rowW = list.length <= WRAP_FROM ? Infinity : Math.max(widest, WRAP_FROM * CELL_W, Math.sqrt(area * shape)), x = 0, y = 0, rowH = 0, blockW = 0, at = [];
+      var rowW = list.length <= WRAP_FROM ? Infinity :
+        Math.max(widest, WRAP_FROM * CELL_W, Math.min(cap, Math.sqrt(area * shape))), x = 0, y = 0, rowH = 0, blockW = 0, at = [];
       list.forEach(function (c) {
         var b = box[c];
         if (x > 0 && x + b.w > rowW) { y += rowH; x = 0; rowH = 0; }
@@ -177,19 +190,23 @@
   }
 
   // lanes (one per cohort), blocks largest first, shelf-packed at width W
+  // Each row of blocks (a shelf) keeps where its boxes start and end, so that a
+  // view can be cut between two rows.
   function pack(lanes, W, head) {
-    var y = 0, spots = [];
+    var y = 0, spots = [], shelves = [];
     lanes.forEach(function (lane) {
-      var x = 0, rowH = 0, ly = y + head;
+      var x = 0, rowH = 0, ly = y + head, shelf = null;
       spots.push({ lane: lane, x: 0, y: y });
       lane.blocks.forEach(function (b) {
-        if (x > 0 && x + b.w > W) { ly += rowH + TREE_GAP; x = 0; rowH = 0; }
+        if (x > 0 && x + b.w > W) { ly += rowH + TREE_GAP; x = 0; rowH = 0; shelf = null; }
+        if (!shelf) shelves.push(shelf = { top: ly + b.top, bottom: -Infinity });
+        shelf.bottom = Math.max(shelf.bottom, ly + b.bottom);
         spots.push({ block: b, x: x, y: ly });
         x += b.w + TREE_GAP; rowH = Math.max(rowH, b.h);
       });
       y = ly + rowH + LANE_GAP;
     });
-    return { spots: spots, height: y - LANE_GAP, width: W, head: head };
+    return { spots: spots, height: y - LANE_GAP, width: W, head: head, shelves: shelves };
   }
   // the lane titles are drawn at a fixed size on screen, so the room kept for them
   // depends on the scale the packing leads to: two rounds settle it
@@ -221,7 +238,7 @@
 
   // ---- filters and the current view
   var state = { match: new Uint8Array(N), matched: 0, open: {}, drawn: {}, mode: "detail",
-                selected: null, path: [], dependents: [], blocker: null, families: 0 };
+                selected: null, path: [], dependents: [], blocker: null, families: 0, fitAll: false, partial: false };
   function val(id) { return document.getElementById(id).value; }
   function matches() {
     var c = val("filter-cohort"), r = val("filter-role"), s = val("filter-status"), t = val("filter-testing");
@@ -239,6 +256,9 @@
   }
 
   function draw(frameOn) {
+    // the canvas takes the container's size now: vis-network would otherwise catch
+    // up on its next frame and scale the view by the change
+    network.setSize("100%", "100%");
     var detail = state.matched <= data.detail_limit;
     state.mode = detail ? "detail" : "families";
     var inDetail = new Uint8Array(N), famShown = {};
@@ -254,21 +274,25 @@
       var up = C.under[n];
       if (up >= 0 && inDetail[up]) (kidsOf[up] = kidsOf[up] || []).push(n); else roots.push(n);
     }
+    var viewW = Math.max(1, container.clientWidth - 2 * PAD), viewH = Math.max(1, container.clientHeight - 2 * PAD);
     shape = Math.max(0.6, container.clientWidth / Math.max(1, container.clientHeight));
+    // the width of the window at a little above the legible scale: no tree is wrapped wider
+    var legibleW = Math.max(WRAP_FROM * CELL_W + 2 * TREE_GAP, viewW / (LEGIBLE * SLACK));
     var byCohort = {};
     function lane(cohort) { return byCohort[cohort] || (byCohort[cohort] = { cohort: cohort, blocks: [], size: 0 }); }
     roots.forEach(function (root) {
-      var box = measure(root, kidsOf), b = box[root];
+      var box = measure(root, kidsOf, state.fitAll ? Infinity : legibleW), b = box[root];
       var size = 0; for (var key in box) size++;
       var l = lane(C.cohort[root]);
-      l.blocks.push({ w: b.w, h: b.h, size: size, kind: "tree", root: root, box: box });
+      // top and bottom: where the first row of boxes starts and the last ends
+      l.blocks.push({ w: b.w, h: b.h, top: CELL_H / 2 - 20, bottom: b.h - CELL_H / 2 + 8, size: size, kind: "tree", root: root, box: box });
       l.size += size;
     });
     var famCount = 0;
     Object.keys(famShown).forEach(function (key) {
       var fam = family[key], d = familyDiameter(fam);
       var l = lane(C.cohort[fam.root]);
-      l.blocks.push({ w: Math.max(d, 40) + 6, h: d + 20, size: famShown[key], kind: "family", fam: fam });
+      l.blocks.push({ w: Math.max(d, FAM_W) + 6, h: d + 56, top: 0, bottom: d + 42, size: famShown[key], kind: "family", fam: fam });
       l.size += famShown[key];
       famCount++;
     });
@@ -280,7 +304,26 @@
           b.size - a.size || b.h - a.h;
       });
     });
-    var packed = packToWindow(lanes);
+    // Everything, packed to the window's shape, if that reads (or if asked for);
+    // otherwise packed to the window's width at the legible scale, to be framed on its top.
+    var packed = null, partial = false;
+    if (state.fitAll) packed = packToWindow(lanes);
+    else {
+      var area = 0;
+      lanes.forEach(function (l) { l.blocks.forEach(function (b) { area += (b.w + TREE_GAP) * (b.h + TREE_GAP); }); });
+      if (area * LEGIBLE * LEGIBLE <= viewW * viewH) {  // no packing beats its area: else skip the search
+        packed = packToWindow(lanes);
+        var ext = extent(packed);
+        partial = Math.min(MAX_SCALE, viewW / ext[2], viewH / ext[3]) < LEGIBLE;
+      } else partial = true;
+      if (partial) {
+        packed = pack(lanes, legibleW, Math.max(30, 24 / LEGIBLE));
+        var plan = state.plan = planTop(packed);
+        if (plan.extra) packed.spots.forEach(function (sp) { if (sp.y > plan.cut) sp.y += plan.extra; });
+      }
+    }
+    state.partial = partial;
+    state.packed = packed;
 
     var nodeList = [], drawn = {};
     dots = []; bands = [];
@@ -288,7 +331,7 @@
       if (s.lane) {
         var l = s.lane, trees = 0, fams = 0;
         l.blocks.forEach(function (b) { if (b.kind === "family") fams++; else trees++; });
-        bands.push({ x: s.x, y: s.y, w: packed.width, head: packed.head,
+        bands.push({ x: s.x, y: s.y, w: packed.width, head: packed.head, name: T[l.cohort],
           title: T[l.cohort] + " \u2014 " + plural(l.size, "entry", "entries") +
             (fams ? " in " + plural(fams, "family", "families") : "") });
         return;
@@ -316,7 +359,7 @@
       spots[v.id] = [v.x, v.y, CELL_W / 2 - 4, 14];
     });
     bands.forEach(function (b, j) { spots["lane:" + j] = [b.x + 60, b.y + 4, 60, 4]; });
-    dots.forEach(function (d) { spots["fam:" + d.fam.root] = [d.x, d.y + 8, Math.max(d.r, 22), d.r + 10]; });
+    dots.forEach(function (d) { spots["fam:" + d.fam.root] = [d.x, d.y + 20, FAM_W / 2, d.r + 22]; });
     state.drawn = drawn;
     state.edges = edgeList;
     state.families = famCount;
@@ -325,8 +368,42 @@
     nodes.add(nodeList); edges.add(edgeList);
     times.added = performance.now();
     if (state.selected !== null && drawn[state.selected]) paint(); else if (state.selected !== null) clearSelection(false);
-    if (frameOn) frame(frameOn);
+    if (frameOn) { if (partial) frameTop(state.plan); else frame(frameOn); }
     showCount();
+  }
+
+  // the extent of a packing's blocks: [x0, y0, width, height]
+  function extent(packed) {
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    packed.spots.forEach(function (s) {
+      if (s.lane) { y0 = Math.min(y0, s.y); return; }
+      x0 = Math.min(x0, s.x); x1 = Math.max(x1, s.x + s.block.w);
+      y1 = Math.max(y1, s.y + s.block.bottom);
+    });
+    if (x0 === Infinity) return [0, 0, 1, 1];
+    return [x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0)];
+  }
+  // The top of a forest too big to read whole: as many of its first rows as fit at
+  // a scale no smaller than LEGIBLE, and the window's bottom edge between two rows.
+  // When no scale puts the edge there, the rows after those in view move down
+  // (a wider gap) so that no box is cut.
+  function planTop(packed) {
+    var H = container.clientHeight, padT = 8, padB = 4;
+    var ext = extent(packed), y0 = ext[1], sh = packed.shelves;
+    var sx = Math.min(MAX_SCALE, (container.clientWidth - 2 * PAD) / ext[2]), k = -1;
+    for (var j = 0; j < sh.length; j++) {
+      if ((H - padT - padB) / Math.max(1, sh[j].bottom - y0) < LEGIBLE) break;
+      k = j;
+    }
+    if (k < 0) return { scale: Math.max(LEGIBLE, Math.min(sx, LEGIBLE * SLACK)), extra: 0, cut: Infinity, ext: ext };  // a row taller than the window
+    var scale = Math.max(LEGIBLE, Math.min(sx, (H - padT - padB) / Math.max(1, sh[k].bottom - y0)));
+    var extra = k + 1 < sh.length ? Math.max(0, (H - padT) / scale - (sh[k + 1].top - y0) + 4 / scale) : 0;
+    return { scale: scale, extra: extra, cut: sh[k].bottom, ext: ext };
+  }
+  function frameTop(plan) {
+    var W = container.clientWidth, H = container.clientHeight, padT = 8, ext = plan.ext, scale = plan.scale;
+    var left = ext[2] * scale <= W - 2 * PAD ? (W - ext[2] * scale) / 2 : PAD;
+    network.moveTo({ position: { x: ext[0] + (W / 2 - left) / scale, y: ext[1] + (H / 2 - padT) / scale }, scale: scale, animation: false });
   }
 
   // fit the drawn nodes (or some of them) to the window: vis-network's own fit leaves
@@ -342,10 +419,58 @@
       x0 = Math.min(x0, s[0] - s[2]); x1 = Math.max(x1, s[0] + s[2]);
       y0 = Math.min(y0, s[1] - s[3]); y1 = Math.max(y1, s[1] + s[3]);
     });
-    var pad = 12, w = Math.max(1, container.clientWidth - 2 * pad), h = Math.max(1, container.clientHeight - 2 * pad);
-    var scale = Math.min(1.1, w / Math.max(1, x1 - x0), h / Math.max(1, y1 - y0));
+    var w = Math.max(1, container.clientWidth - 2 * PAD), h = Math.max(1, container.clientHeight - 2 * PAD);
+    var scale = Math.min(MAX_SCALE, w / Math.max(1, x1 - x0), h / Math.max(1, y1 - y0));
     network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale, animation: false });
   }
+
+  // what is in the window now: entries and families whose box lies wholly inside it
+  function inView() {
+    var a = network.DOMtoCanvas({ x: 0, y: 0 }), z = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    var v = { entries: 0, entriesDrawn: 0, families: 0, familiesDrawn: 0 };
+    Object.keys(spots).forEach(function (id) {
+      var kind = id.slice(0, 4), s = spots[id];
+      if (kind === "lane") return;
+      var inside = s[0] - s[2] >= a.x && s[0] + s[2] <= z.x && s[1] - s[3] >= a.y && s[1] + s[3] <= z.y;
+      if (kind === "fam:") { v.familiesDrawn++; if (inside) v.families++; } else { v.entriesDrawn++; if (inside) v.entries++; }
+    });
+    return v;
+  }
+  var fitButton = document.getElementById("fit"), more = document.getElementById("more");
+  function showMore() {
+    var c = inView(), fams = c.familiesDrawn > 0;
+    var v = { shown: fams ? c.families : c.entries, total: fams ? c.familiesDrawn : c.entriesDrawn },
+      what = fams ? "families" : "entries";
+    var whole = c.entries === c.entriesDrawn && c.families === c.familiesDrawn;
+    if (state.partial && !whole) {
+      var below = bands.filter(function (b) { return network.canvasToDOM({ x: b.x, y: b.y }).y > container.clientHeight - 20; })
+        .map(function (b) { return b.name; });
+      more.textContent = num(v.shown) + " of " + num(v.total) + " " + what + " in view, largest first" +
+        (below.length ? "; further down: " + below.join(", ") : "") + ". Drag or zoom out for the rest.";
+      fitButton.textContent = "Fit all";
+    } else if (state.fitAll) {
+      more.textContent = whole ? "All " + num(v.total) + " " + what + " in view: zoom in to read." : "";
+      fitButton.textContent = "Largest first";
+    } else {
+      more.textContent = whole ? "" : num(v.shown) + " of " + num(v.total) + " " + what + " in view.";
+      fitButton.textContent = "Fit all";
+    }
+    more.title = more.textContent;
+    fitButton.hidden = whole && !state.fitAll;
+  }
+  var pending = false;
+  function viewChanged() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; showMore(); });
+  }
+  network.on("zoom", viewChanged);
+  network.on("dragEnd", viewChanged);
+  fitButton.addEventListener("click", function () {
+    state.fitAll = !state.fitAll;
+    state.open = {};
+    draw(true);
+  });
 
   function showCount() {
     var text;
@@ -354,10 +479,10 @@
     } else {
       var open = Object.keys(state.drawn).length;
       text = (state.matched === N ? plural(N, "entry", "entries") : num(state.matched) + " of " + num(N) + " entries match") +
-        " \u00b7 " + plural(state.families, "family", "families") + (open ? " \u00b7 " + num(open) + " drawn" : "") +
-        " (click a family to open it)";
+        " \u00b7 " + plural(state.families, "family", "families") + (open ? " \u00b7 " + num(open) + " drawn" : "");
     }
     document.getElementById("count").textContent = text;
+    viewChanged();
   }
 
   // ---- selection: the path to the root or to where the chain breaks, and what relies on the entry
@@ -655,6 +780,7 @@
   function applyFilters() {
     matches();
     state.open = {};
+    state.fitAll = false;  // survivors are framed by the same rule as the first view
     draw(true);
   }
   // a filter value by its label, for tests and scripts
@@ -689,6 +815,13 @@
     legend.appendChild(item);
   });
   legend.appendChild(el("span", "Arrows point to what an entry relies on."));
+  if (N > data.detail_limit) {  // the page may open on families
+    var famItem = el("span"), famSw = el("span", null, "swatch");
+    famSw.style.borderRadius = "50%"; famSw.style.background = "#2e7d32";
+    famItem.appendChild(famSw);
+    famItem.appendChild(document.createTextNode("a family: its dot's area grows with the installations it carries; click it to open it"));
+    legend.appendChild(famItem);
+  }
 
   // ---- first draw
   matches();
@@ -741,6 +874,25 @@
         var id = ids[+k], b = network.getBoundingBox(id), a = network.canvasToDOM({ x: b.left, y: b.top }),
           z = network.canvasToDOM({ x: b.right, y: b.bottom });
         return [id, a.x, a.y, z.x, z.y];
+      });
+    },
+    // the trees drawn, as packed: [root, entries, cohort]
+    trees: function () {
+      return state.packed.spots.filter(function (sp) { return sp.block && sp.block.kind === "tree"; })
+        .map(function (sp) { return [ids[sp.block.root], sp.block.size, T[C.cohort[sp.block.root]]]; });
+    },
+    // the first view at a glance: whether it shows only the largest, how many are in view
+    view: function () { var v = inView(); v.partial = state.partial; v.fitAll = state.fitAll; return v; },
+    // each family label on screen: [root, left, top, right, bottom, font px, dot diameter px]
+    familyLabels: function () {
+      var scale = network.getScale(), ctx = document.createElement("canvas").getContext("2d");
+      return dots.map(function (d) {
+        ctx.font = "600 " + FONT + "px system-ui, sans-serif";
+        var w = ctx.measureText(ids[d.fam.root]).width;
+        ctx.font = FONT + "px system-ui, sans-serif";
+        w = Math.max(w, ctx.measureText(familyCaption(d)).width);
+        var a = network.canvasToDOM({ x: d.x - w / 2, y: d.y + d.r + 4 }), z = network.canvasToDOM({ x: d.x + w / 2, y: d.y + d.r + 39 });
+        return [ids[d.fam.root], a.x, a.y, z.x, z.y, FONT * scale, 2 * d.r * scale];
       });
     },
     familyBoxes: function () {
