@@ -90,7 +90,7 @@ def trace(
         assessment = load(files, config, cohort, epcl, None)
         if wanted not in assessment:
             fail(f"entry {wanted} is in none of the inputs.", 2)
-        ok, text = render_trace(assessment, wanted)
+        ok, text = render_trace(assessment, wanted, width())
         emit(text, None)
         return 0 if ok else 1
 

@@ -4,6 +4,8 @@ and whether it qualifies.  Everything comes from the assessment."""
 
 from __future__ import annotations
 
+import textwrap
+
 from se_graph.assessment.verdict import own_evidence
 
 
@@ -20,8 +22,10 @@ def _devices(assessment, entry_id: str) -> str:
     return ", ".join(d.label() for d in devices) or "none listed"
 
 
-def render_trace(assessment, entry_id: str) -> tuple[bool, str]:
-    """(qualifies, text) for one entry; the caller checks that the id exists."""
+def render_trace(assessment, entry_id: str, width: int | None = None) -> tuple[bool, str]:
+    """(qualifies, text) for one entry; the caller checks that the id exists.
+    With ``width``, each line longer than it is folded at spaces, its continuation
+    indented under it (ids, versions and report names are never split)."""
     g = assessment.graph
     v = assessment[entry_id]
     lines = [_label(assessment, entry_id), f"    devices: {_devices(assessment, entry_id)}"]
@@ -49,7 +53,17 @@ def render_trace(assessment, entry_id: str) -> tuple[bool, str]:
         lines.append("    errors further along the chain:")
         lines += [f"        [{f.code}] {f.entry}: {f.message}" for f in others]
     lines.append(_conclusion(v))
+    if width:
+        lines = [part for line in lines for part in _fold(line, width)]
     return v.qualifies, "\n".join(lines) + "\n"
+
+
+def _fold(line: str, width: int) -> list[str]:
+    if len(line) <= width:
+        return [line]
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    return textwrap.wrap(line, width, initial_indent="", subsequent_indent=indent + "    ",
+                         break_long_words=False, break_on_hyphens=False, drop_whitespace=True) or [line]
 
 
 def _conclusion(v) -> str:

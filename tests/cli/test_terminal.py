@@ -70,6 +70,20 @@ def test_at_80_columns_no_line_is_wider_and_the_verdict_is_whole_words(broken_ve
     assert len(broken_verdict) > 80
 
 
+@pytest.mark.parametrize("entry", ["001013", "001011"])
+def test_trace_fits_the_terminal_and_folds_between_words(entry):
+    from se_graph.report.trace import render_trace
+
+    whole = render_trace(assess([BROKEN]), entry)[1]
+    code, out = in_terminal(["trace", entry, BROKEN], columns=72)
+    assert code == 1
+    shown = [line for line in lines(out) if line.strip()]
+    shown = shown[next(i for i, line in enumerate(shown) if line.startswith(entry)):]  # after the progress lines
+    assert max(map(len, shown)) <= 72, [line for line in shown if len(line) > 72][:3]
+    assert any(len(line) > 72 for line in whole.splitlines())  # there was something to fold
+    assert " ".join(" ".join(shown).split()) == " ".join(whole.split()), "folded at spaces only, nothing lost"
+
+
 def test_a_wide_terminal_gets_tables_a_narrow_one_a_block_per_finding():
     _, wide = in_terminal(["validate", BROKEN], columns=140, NO_COLOR="1")
     _, narrow = in_terminal(["validate", BROKEN], columns=80, NO_COLOR="1")
