@@ -123,11 +123,7 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
     parent: dict[str, str] = {}
     upgrade: dict[str, str] = {}
     dormant: dict[str, str] = {}
-    by_dmc: dict[tuple, list[str]] = {}
-    for i, e in nodes.items():
-        if e.install_status == "dormant" and _lists_devices(e.known):
-            by_dmc.setdefault(_models_key(e), []).append(i)
-            by_dmc.setdefault(_dmc_key(e), []).append(i)
+    by_dmc = _DormantIndex(nodes)
     group: dict[str, Group] = {}
     edges: dict[tuple[str, str], str] = {}  # the first kind found wins
     for i, e in nodes.items():
@@ -176,7 +172,7 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
     )
 
 
-def _dormant_of(i: str, e: Entry, nodes: dict[str, Entry], by_dmc: dict, tested: frozenset[str]) -> str | None:
+def _dormant_of(i: str, e: Entry, nodes: dict[str, Entry], by_dmc: _DormantIndex, tested: frozenset[str]) -> str | None:
     """The Dormant entry a covered entry's status edge reaches: its Parent EPCL ID
     when given (and a Dormant entry of the same DMC), else the Dormant entry with
     the same cohort and devices (a tested one first)."""
@@ -190,15 +186,36 @@ def _dormant_of(i: str, e: Entry, nodes: dict[str, Entry], by_dmc: dict, tested:
     # The Dormant entries with the same cohort, device models and firmware are the
     # few that may match; their devices are then compared wherever both tables
     # list them (a hardware version one table lacks, say).
-    candidates = [c for c in by_dmc.get(_models_key(e), ()) if c != i and _same_dmc(e, nodes[c])]
+    candidates = [c for c in by_dmc.models.get(_models_key(e), ()) if c != i and _same_dmc(e, nodes[c])]
     if not candidates:
         # a table that lacks some device columns gives a different key: look wider,
         # among the entries whose tables list other device fields (rare, so cheap)
         fields = _device_fields_known(e)
-        candidates = [c for c in by_dmc.get(_dmc_key(e), ())
+        candidates = [c for c in by_dmc.hub_and_meter().get(_dmc_key(e), ())
                       if c != i and _device_fields_known(nodes[c]) != fields and _same_dmc(e, nodes[c])]
     candidates.sort(key=lambda c: (c not in tested, c))
     return candidates[0] if candidates else None
+
+
+class _DormantIndex:
+    """The Dormant entries that list devices, by cohort and device models and
+    firmware; and, built only when first asked for (most sets never ask), by
+    cohort and hub and meter models."""
+
+    def __init__(self, nodes: dict[str, Entry]) -> None:
+        self._dormant = [(i, e) for i, e in nodes.items()
+                         if e.install_status == "dormant" and _lists_devices(e.known)]
+        self.models: dict[tuple, list[str]] = {}
+        for i, e in self._dormant:
+            self.models.setdefault(_models_key(e), []).append(i)
+        self._hub_and_meter: dict[tuple, list[str]] | None = None
+
+    def hub_and_meter(self) -> dict[tuple, list[str]]:
+        if self._hub_and_meter is None:
+            self._hub_and_meter = {}
+            for i, e in self._dormant:
+                self._hub_and_meter.setdefault(_dmc_key(e), []).append(i)
+        return self._hub_and_meter
 
 
 @lru_cache(maxsize=256)  # one known-field set per table: asked once per entry
