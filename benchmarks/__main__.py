@@ -11,6 +11,9 @@ each, and reports medians:
 - audit: `python -m se_graph audit DIR -o OUT` at 10k and 100k, against the
   validate of the same set measured in the same run (target: at most 3x).
 
+`--against REV` instead times validate at 100k by this code and by an earlier
+git revision, alternating with the calamine floor (benchmarks/against.py).
+
 It prints the ratios against the targets, writes benchmarks/out/results.json,
 the plot docs/img/performance.png and the figures block of docs/performance.md.
 """
@@ -61,10 +64,10 @@ def sample_set(entries: int) -> Path:
     return folder
 
 
-def run(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+def run(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> tuple[float, float]:
     """Wall seconds and peak resident MB of one fresh process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     err = proc.stderr.read().decode() if proc.stderr else ""
@@ -121,7 +124,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--first-draw", action="store_true",
                         help="only the explorer's time to first draw in chromium (benchmarks/first_draw.py)")
     parser.add_argument("--audit-only", action="store_true", help="only the 100k audit against validate")
+    parser.add_argument("--against", metavar="REV",
+                        help="only validate at 100k by this code and by git revision REV, alternating runs "
+                             "(with the calamine floor), and the ratio between them")
     args = parser.parse_args(argv)
+    if args.against:
+        from benchmarks.against import compare, render
+
+        OUT.mkdir(parents=True, exist_ok=True)
+        result = compare(args.against, runs=args.runs)
+        print(render(result))
+        (OUT / "against.json").write_text(json.dumps(result, indent=2) + "\n")
+        return 0
     if args.first_draw:
         from benchmarks.first_draw import main as first_draw
 

@@ -1,0 +1,64 @@
+"""`python -m benchmarks --against REV`: validate of one set by this code and by
+the code of an earlier git revision, in alternating fresh processes, with the
+bare calamine read of the same files in the same alternation.
+
+On a shared machine the load changes from minute to minute, so figures taken at
+different times cannot be compared; runs that alternate (earlier, now, floor,
+earlier, now, floor, ...) see the same load, and their medians can.  The earlier
+code runs from a git worktree (benchmarks/out/against-REV), with this
+environment's interpreter and libraries.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.__main__ import FLOOR, OUT, ROOT, run, sample_set
+
+
+def checkout(rev: str) -> Path:
+    """A worktree of ``rev`` under benchmarks/out, made once."""
+    sha = subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout.strip()
+    folder = OUT / f"against-{sha[:12]}"
+    if not (folder / "se_graph").is_dir():
+        subprocess.run(["git", "worktree", "add", "--detach", "--force", str(folder), sha], cwd=ROOT,
+                       capture_output=True, check=True)
+    return folder
+
+
+def compare(rev: str, entries: int = 100_000, runs: int = 5) -> dict:
+    folder = sample_set(entries)
+    files = sorted(str(p) for p in folder.glob("*.xlsx"))
+    earlier = checkout(rev)
+    py = sys.executable
+    # `python -m se_graph` from a folder imports that folder's se_graph first
+    commands = {
+        "earlier": ([py, "-m", "se_graph", "validate", str(folder)], earlier),
+        "now": ([py, "-m", "se_graph", "validate", str(folder)], ROOT),
+        "floor": ([py, "-c", FLOOR, *files], ROOT),
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (cmd, cwd) in commands.items():
+            times[name].append(run(cmd, cwd=cwd)[0])
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    return {"rev": rev, "entries": entries, "runs": runs, "times": times, "medians": medians,
+            "now_vs_earlier": medians["now"] / medians["earlier"],
+            "now_vs_floor": medians["now"] / medians["floor"],
+            "earlier_vs_floor": medians["earlier"] / medians["floor"]}
+
+
+def render(result: dict) -> str:
+    m = result["medians"]
+    lines = [f"validate of {result['entries']:,} entries, {result['runs']} alternating runs each (median):",
+             f"  {result['rev']}: {m['earlier']:.2f} s ({result['earlier_vs_floor']:.2f}x the calamine floor)",
+             f"  now: {m['now']:.2f} s ({result['now_vs_floor']:.2f}x the calamine floor)",
+             f"  calamine floor: {m['floor']:.2f} s",
+             f"  now / {result['rev']}: {result['now_vs_earlier']:.2f}x"]
+    for name, values in result["times"].items():
+        lines.append(f"  runs, {name}: " + ", ".join(f"{v:.2f}" for v in values))
+    return "\n".join(lines)
