@@ -178,16 +178,20 @@ class TableReader:
                 blank_problem = blank[1] if blank and source.kind in blank[0] else None
                 cache = {} if cached else None  # kept across chunks where values repeat
                 self._plan.append((cols[name], name, _ENTRY_FIELD.get(name, name), _cell_parser(parse, blank_problem, config.limits.max_cell_chars), code, cache))
-        # per role: cell getter, fields present, raw cells -> number, number -> Device
+        # per role: fields present, raw cells -> number, number -> Device
         self._roles = []
         for role in ROLES:
             present = [f for f in DEVICE_FIELDS if f"{role}.{f}" in cols]
             if "model" in present:
-                get = itemgetter(*(cols[f"{role}.{f}"] for f in present))
                 # keyed by the fields present too: tables may give different ones
                 index, devices = (pool if pool is not None else {}).setdefault((role, tuple(present)), ({}, []))
-                self._roles.append((role, get, present, index, devices))
+                self._roles.append((role, present, index, devices))
+        # every device cell of a row, role by role, in one tuple
+        device_cols = [cols[f"{role}.{f}"] for role, present, _, _ in self._roles for f in present]
+        self._device_cells = (itemgetter(*device_cols) if len(device_cols) > 1
+                              else (lambda row, col=device_cols[0] if device_cols else 0: (row[col],)))
         self._combos: dict[tuple, tuple[Device, ...]] = {}
+        self._unfirmed: dict[tuple, dict[str, Device]] = {}  # combination -> role -> device with no firmware
 
     def apply_cohort(self, cohort: str) -> None:
         """Give the entries without a Cohort cell this cohort (a cover sheet found
@@ -274,33 +278,48 @@ class TableReader:
                 self.finding(said, text, entry_id, number, name)
 
     def _devices(self, ids, numbers, rows) -> list[tuple[Device, ...]]:
-        """Each row's devices.  Every distinct (manufacturer, model, hardware,
-        firmware) of a role is parsed once and numbered; every distinct tuple of
-        those numbers (a device combination) is built once."""
+        """Each row's devices.  A row's device cells, every role's together, are
+        one key: each distinct key (a device combination, few per table) is built
+        once, and each distinct (manufacturer, model, hardware, firmware) of a role
+        once per run, shared by every table."""
         if not self._roles:
             return [()] * len(rows)
-        numbered = []
-        for role, get, present, index, devices in self._roles:
-            keys = list(map(get, rows))
-            for key in set(keys).difference(index):
-                index[key] = len(devices)
-                devices.append(self._device(role, present, key, self.config.limits.max_cell_chars))
-            found = list(map(index.__getitem__, keys))
-            numbered.append(found)
-            unfirmed = {i for i in set(found) if devices[i] is not None and devices[i].firmware is None}
-            if unfirmed:
-                for entry_id, number, i in zip(ids, numbers, found):
-                    if i in unfirmed:
+        keys = list(map(self._device_cells, rows))
+        known = self._combos
+        for key in set(keys).difference(known):
+            known[key] = self._combo(key)
+        combos = list(map(known.__getitem__, keys))
+        unfirmed = self._unfirmed
+        if unfirmed and not unfirmed.keys().isdisjoint(keys):
+            for role, _, _, _ in self._roles:
+                for entry_id, number, key in zip(ids, numbers, keys):
+                    device = unfirmed.get(key, {}).get(role)
+                    if device is not None:
                         self.finding(
-                            InputCode.MISSING_FIRMWARE, f"Entry {entry_id}: the {role} {devices[i].model} has no firmware version.",
+                            InputCode.MISSING_FIRMWARE, f"Entry {entry_id}: the {role} {device.model} has no firmware version.",
                             entry_id, number, f"{role}.firmware",
                         )
-        pools = [devices for _, _, _, _, devices in self._roles]
-        combos = list(zip(*numbered))
-        known = self._combos
-        for combo in set(combos).difference(known):
-            known[combo] = tuple([d for d in map(list.__getitem__, pools, combo) if d is not None])
-        return list(map(known.__getitem__, combos))
+        return combos
+
+    def _combo(self, key: tuple) -> tuple[Device, ...]:
+        """The devices of one combination of device cells (role by role, as
+        ``_device_cells`` takes them); notes the present devices with no firmware."""
+        found = []
+        start = 0
+        for role, present, index, devices in self._roles:
+            cells = key[start:start + len(present)]
+            start += len(present)
+            raw = cells if len(present) > 1 else cells[0]
+            number = index.get(raw)
+            if number is None:
+                number = index[raw] = len(devices)
+                devices.append(self._device(role, present, raw, self.config.limits.max_cell_chars))
+            device = devices[number]
+            if device is not None:
+                found.append(device)
+                if device.firmware is None:
+                    self._unfirmed.setdefault(key, {})[role] = device
+        return tuple(found)
 
     @staticmethod
     def _device(role: str, present: list[str], key: object, max_chars: int = 32_767) -> Device | None:
