@@ -176,7 +176,7 @@ class TableReader:
             if name in cols:
                 blank = _REQUIRED_VALUE.get(name)
                 blank_problem = blank[1] if blank and source.kind in blank[0] else None
-                cache = {} if cached else None  # kept across chunks where values repeat
+                cache = Parsed() if cached else None  # kept across chunks where values repeat
                 self._plan.append((cols[name], name, _ENTRY_FIELD.get(name, name), _cell_parser(parse, blank_problem, config.limits.max_cell_chars), code, cache))
         # per role: fields present, raw cells -> number, number -> Device
         self._roles = []
@@ -369,10 +369,32 @@ def _cell_parser(parse: Callable, blank_problem: str | None, max_chars: int) -> 
             return None, blank_problem
         return value, problem
 
-    return cell
+    if parse is not _text:
+        return cell
+
+    def text_cell(raw: object) -> tuple:
+        # the common case of the text columns (reports, dates, rationale), inline
+        if raw.__class__ is str and len(raw) <= max_chars:
+            value = raw.strip()
+            return (value, None) if value else (None, blank_problem)
+        return cell(raw)
+
+    return text_cell
 
 
-def _map_column(column: list, parse: Callable, cache: dict | None) -> tuple[list[tuple], bool]:
+class Parsed:
+    """A column's distinct raw values, each parsed once: (value, problem); and
+    the raw values whose parse has a problem.  Kept across chunks where values
+    repeat (statuses, flags)."""
+
+    __slots__ = ("table", "bad")
+
+    def __init__(self) -> None:
+        self.table: dict = {}
+        self.bad: set = set()
+
+
+def _map_column(column: list, parse: Callable, cache: Parsed | None) -> tuple[list[tuple], bool]:
     """(value, problem) per cell, each distinct value parsed once; and whether
     any cell has a problem.  True, 1 and 1.0 are equal as dict keys but not as
     cells, so a column holding booleans is parsed cell by cell."""
@@ -380,10 +402,13 @@ def _map_column(column: list, parse: Callable, cache: dict | None) -> tuple[list
         distinct = set(column)
     except TypeError:
         distinct = None
-    if distinct is None or any(v.__class__ is bool for v in distinct):
+    if distinct is None or bool in set(map(type, distinct)):
         parsed = [parse(v) for v in column]
         return parsed, any(problem for _, problem in parsed)
-    table = cache if cache is not None else {}
+    known = cache if cache is not None else Parsed()
+    table, bad = known.table, known.bad
     for value in distinct.difference(table):
-        table[value] = parse(value)
-    return list(map(table.__getitem__, column)), any(table[v][1] for v in distinct)
+        out = table[value] = parse(value)
+        if out[1]:
+            bad.add(value)
+    return list(map(table.__getitem__, column)), not bad.isdisjoint(distinct)
