@@ -14,9 +14,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from se_graph.ingest import sheetcheck
 from se_graph.ingest.headers import alias_table, describe, missing_required
 from se_graph.ingest.table import HEADER_SCAN_ROWS, TableReader, cover_cohort, find_header
-from se_graph.ingest.workbook import sheets
+from se_graph.ingest.workbook import RATIO_FLOOR, sheets
 from se_graph.model import Entry, InputCode, InputError, Location, Problem, Source
 from se_graph.model.config import Config
 
@@ -81,27 +82,38 @@ def read_inputs(
         return result
     # calamine parses a workbook without holding the GIL: open the next workbooks
     # in threads while this one's rows are turned into entries (two ahead, so
-    # memory holds at most three workbooks)
+    # memory holds at most three workbooks); their extent is checked in a helper
+    # process meanwhile (the check holds the GIL)
+    limits = config.limits
+    checker = sheetcheck.Checker([str(p) for p, _ in jobs], limits.max_uncompressed_bytes,
+                                 limits.max_inflate_ratio, RATIO_FLOOR)
+    try:
+        _read_ahead(jobs, config, result, cohort, checker)
+    finally:
+        checker.close()
+    return result
+
+
+def _read_ahead(jobs, config: Config, result: ReadResult, cohort: str | None, checker) -> None:
     with ThreadPoolExecutor(max_workers=2) as pool:
         pending: deque = deque()
         queue = iter(jobs)
         for path, kind in itertools.islice(queue, 2):
             notes: list[Problem] = []
-            pending.append((path, kind, notes, pool.submit(_opened, path, config.limits, notes)))
+            pending.append((path, kind, notes, pool.submit(_opened, path, config.limits, notes, checker)))
         while pending:
             path, kind, notes, future = pending.popleft()
             for nxt in itertools.islice(queue, 1):
                 later: list[Problem] = []
-                pending.append((*nxt, later, pool.submit(_opened, nxt[0], config.limits, later)))
+                pending.append((*nxt, later, pool.submit(_opened, nxt[0], config.limits, later, checker)))
             read_workbook(path, config, result, cohort=cohort, kind=kind, opened=future.result(), notes=notes)
-    return result
 
 
-def _opened(path: Path, limits, notes: list[Problem]) -> Iterator[tuple[str, Iterable]]:
+def _opened(path: Path, limits, notes: list[Problem], checker=None) -> Iterator[tuple[str, Iterable]]:
     """The workbook's sheets with the first one already loaded: calamine loads
     every sheet before handing out the first, so that work happens here, in a
     worker thread; the rest of the generator then runs in the reading thread."""
-    it = sheets(path, limits, notes)
+    it = sheets(path, limits, notes, checker)
     first = next(it, None)
     return itertools.chain([first] if first is not None else [], it)
 

@@ -38,7 +38,7 @@ _ZIP = b"PK\x03\x04"
 _CFB = cfb.SIGNATURE
 # parts smaller than this are never refused for their inflate ratio: tiny XML
 # parts compress extremely well and are harmless
-_RATIO_FLOOR = 8 * 1024 * 1024
+RATIO_FLOOR = 8 * 1024 * 1024
 READS = "se-graph reads .xlsx, .xlsm, .xls and .ods"
 # Excel's "read-only recommended" encryption: Excel opens it without asking
 DEFAULT_PASSWORD = "VelvetSweatshop"
@@ -120,7 +120,7 @@ def check_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
     for info in infos:
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > _RATIO_FLOOR and ratio > limits.max_inflate_ratio:
+        if info.file_size > RATIO_FLOOR and ratio > limits.max_inflate_ratio:
             archive.close()
             raise InputError(
                 f"{path}: part '{info.filename}' inflates {ratio:,.0f} times, over "
@@ -174,13 +174,16 @@ def _zip_kind(archive: zipfile.ZipFile, shown) -> str:
     return "xlsx"
 
 
-def sheets(path: Path, limits: Limits, notes: list[Problem] | None = None) -> Iterator[tuple[str, Rows]]:
+def sheets(path: Path, limits: Limits, notes: list[Problem] | None = None,
+           checker: sheetcheck.Checker | None = None) -> Iterator[tuple[str, Rows]]:
     """Every worksheet of the workbook as (name, rows).  What a reader says about
-    a cell of a sheet (a value it could not keep) is added to ``notes``."""
-    yield from _sheets(Path(path), path, limits, notes if notes is not None else [])
+    a cell of a sheet (a value it could not keep) is added to ``notes``; ``checker``
+    may have checked the sheets' extent already."""
+    yield from _sheets(Path(path), path, limits, notes if notes is not None else [], checker)
 
 
-def _sheets(path: Path, shown, limits: Limits, notes: list[Problem]) -> Iterator[tuple[str, Rows]]:
+def _sheets(path: Path, shown, limits: Limits, notes: list[Problem],
+            checker: sheetcheck.Checker | None = None) -> Iterator[tuple[str, Rows]]:
     kind = sniff(path, limits)
     if kind == "cfb":
         yield from _compound(path, shown, limits)
@@ -190,11 +193,9 @@ def _sheets(path: Path, shown, limits: Limits, notes: list[Problem]) -> Iterator
         what = _zip_kind(archive, shown)
         verdict = sheetcheck.Verdict(True)
         if what == "xlsx":
-            try:
-                verdict = sheetcheck.check_zip(archive)
-            except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
-                    NotImplementedError, RuntimeError):
-                raise damaged(shown, "a part of its zip archive is corrupt") from None
+            verdict = (checker or sheetcheck.Checker([])).verdict(str(path), archive)
+            if verdict is None:
+                raise damaged(shown, "a part of its zip archive is corrupt")
     finally:
         archive.close()
     if verdict.beyond_excel is not None:
