@@ -12,6 +12,7 @@ import difflib
 import inspect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from se_graph.graph import Graph
 from se_graph.model import Finding, InputError, Location, Problem, Severity
@@ -25,6 +26,13 @@ class Context:
     graph: Graph
     config: Config
     ingest_problems: Mapping[str, list[Problem]]  # code -> what ingest found
+
+    @cached_property
+    def covered(self) -> list[tuple[str, object]]:
+        """(id, entry) of the entries that rely on Clause 20.9 (covered by a Dormant
+        entry's testing), found once for the rules that ask."""
+        return [(i, e) for i, e in self.graph.entries.items()
+                if e.dmct_status == "covered" or e.exclusion_reason == "covered"]
 
 
 @dataclass(frozen=True)

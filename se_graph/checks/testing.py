@@ -9,12 +9,6 @@ from se_graph.model import Severity
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
-def _covered(ctx: Context):
-    for i, e in ctx.graph.entries.items():
-        if e.dmct_status == "covered" or e.exclusion_reason == "covered":
-            yield i, e
-
-
 def _has_tested_dormant(ctx: Context, entry_id: str) -> bool:
     g = ctx.graph
     target = g.dormant.get(entry_id)
@@ -44,7 +38,7 @@ def covered_no_tested_dormant(ctx: Context):
     be tested with a test report (or be on the current EPCL).
     """
     g = ctx.graph
-    for i, e in _covered(ctx):
+    for i, e in ctx.covered:
         if e.install_status in ("active", "mixed") and not _has_tested_dormant(ctx, i):
             target = g.dormant.get(i) or e.parent_id
             if target is None:
@@ -68,7 +62,7 @@ def covered_no_sit_report(ctx: Context):
     evidence, named in the SIT Test Completion Report column.
     """
     g = ctx.graph
-    for i, e in _covered(ctx):
+    for i, e in ctx.covered:
         if e.install_status in ("active", "mixed") and not e.sit_report:
             yield i, f"Entry {i} relies on Clause 20.9 but names no SIT Test Completion Report.", g.row_for(i, "sit_report").at("sit_report")
 
@@ -81,7 +75,7 @@ def covered_not_active_or_mixed(ctx: Context):
     Dormant entry must be tested itself.
     """
     g = ctx.graph
-    for i, e in _covered(ctx):
+    for i, e in ctx.covered:
         if e.install_status == "dormant":
             yield i, f"Entry {i} is Dormant, so it cannot rely on Clause 20.9; it must be tested itself.", g.row_for(i, "install_status").at("install_status")
 
