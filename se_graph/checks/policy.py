@@ -52,18 +52,24 @@ def differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy]) -
 
 def _differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy]) -> list[Difference]:
     old_devices, new_devices = parent.devices, child.devices
-    if len(old_devices) == len(new_devices) and all(a.role == b.role for a, b in zip(old_devices, new_devices)):
-        # same roles, in the same (ROLES) order: compare device by device
+    if len(old_devices) == len(new_devices):
+        # same roles, in the same (ROLES) order: compare device by device (the
+        # same device is mostly the same object, shared by ingest: skipped at once)
         out: list[Difference] = []
         for old, new in zip(old_devices, new_devices):
-            if old is not new and old != new:
+            if old is new:
+                continue
+            if old.role != new.role:
+                break
+            if old != new:
                 may = policy[old.role].may_differ
                 for name in DEVICE_FIELDS:
                     a, b = getattr(old, name), getattr(new, name)
                     if not _same(a, b):
                         out.append(Difference(old.role, name, a, b, name in may))
-        if [d.role for d in out] == sorted((d.role for d in out), key=ROLES.index):
-            return out
+        else:
+            if len(out) < 2 or [d.role for d in out] == sorted((d.role for d in out), key=ROLES.index):
+                return out
     olds = {d.role: d for d in parent.devices}
     news = {d.role: d for d in child.devices}
     out = []
