@@ -1,5 +1,5 @@
-"""How far the cell references of an .xlsx sheet reach, checked before the
-native reader sees them.
+"""How far the cell references of an .xlsx sheet reach (and how many shared
+strings the workbook announces), checked before the native reader sees them.
 
 calamine lays a sheet out as one dense block from its first to its last cell,
 so a single cell at XFD1048576 (or a reference past Excel's limits, such as
@@ -191,9 +191,28 @@ class Checker:
                 process.terminate()
 
 
+_SHARED = re.compile(r"(^|/)sharedStrings\.xml$", re.IGNORECASE)
+_UNIQUE_COUNT = re.compile(rb"\suniqueCount\s*=\s*[\"']\s*([0-9]{1,30})")
+
+
+def check_shared_strings(name: str, head: bytes, size: int) -> Verdict:
+    """calamine sets aside room for the number of strings the shared-strings
+    part announces (``uniqueCount``) before reading any: a count no part of this
+    size can hold (each string takes at least 5 bytes, ``<si/>``) aborts the
+    process, so such a part is read only in the bounded child."""
+    found = _UNIQUE_COUNT.search(head)
+    return Verdict(found is None or int(found.group(1)) <= max(size // 5, 1000), part=name)
+
+
 def check_zip(archive: zipfile.ZipFile) -> Verdict:
     """The first unsafe sheet part's verdict, else a safe one."""
     for info in archive.infolist():
+        if not info.is_dir() and _SHARED.search(info.filename):
+            with archive.open(info) as part:
+                verdict = check_shared_strings(info.filename, part.read(4096), info.file_size)
+            if not verdict.safe:
+                return verdict
+            continue
         if info.is_dir() or not info.filename.lower().endswith(".xml") or _NOT_SHEETS.search(info.filename):
             continue
         verdict = check_part(info.filename, archive.read(info))

@@ -114,7 +114,7 @@ def check_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(path)
         infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except Exception:  # BadZipFile, OSError, EOFError, NotImplementedError ("zip file version 11.8"), ...
         raise damaged(path, "its zip archive cannot be opened") from None
     total = 0
     for info in infos:

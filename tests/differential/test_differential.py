@@ -30,6 +30,21 @@ def test_se_graph_agrees_with_the_oracle():
                     + out.getvalue(), pytrace=False)
 
 
+def test_seed_72100_an_entry_whose_rows_conflict_on_status_leaves_the_group_tables_open(tmp_path):
+    """Two rows of 001634 disagree on its DMCT status: its group, and so the Group 1
+    totals, follow whichever row one believes (docs/differential.md, decision 23)."""
+    from tests.differential.compare import compare_set, run_oracle, run_se_graph
+    from tests.differential.generate import generate
+
+    folder = str(tmp_path / "set")
+    opts = generate(72100, folder)
+    oracle = run_oracle(folder, opts)
+    assert "001634" in oracle["ambiguous"]
+    entries = {e["id"]: e for e in run_se_graph(folder, opts)["validate"]["entries"]}
+    assert entries["001634"].get("group") != oracle["group"]["001634"]
+    assert compare_set(folder) == []
+
+
 def _imports(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):

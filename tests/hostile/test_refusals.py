@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import struct
 import subprocess
@@ -157,6 +158,38 @@ def test_excel_95_workbook(writers, tmp_path):
     path.write_bytes(excel_95(_xls(writers).read_bytes()))
     for reader in ("calamine", "openpyxl"):
         refused(path, "Excel 5.0/95", "too old", "save it as .xlsx", reader=reader)
+
+
+@pytest.mark.parametrize("reader", ["calamine", "openpyxl"])
+def test_shared_strings_announcing_more_strings_than_they_hold(tmp_path, reader):
+    """uniqueCount="99999999999": calamine sets room aside for that many strings
+    and aborts; the part goes to the bounded child, which says it in a sentence
+    (4 of 10,000 fuzzed mutants)."""
+    from tests.builders import row_tested, status_list
+
+    source = status_list(tmp_path / "shared.xlsx", [row_tested("000001")], writer="xlsxwriter")
+    path = tmp_path / "lying-count.xlsx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        names = src.namelist()
+        assert "xl/sharedStrings.xml" in names
+        for name in names:
+            data = src.read(name)
+            if name == "xl/sharedStrings.xml":
+                data, n = re.subn(rb'uniqueCount="[0-9]+"', b'uniqueCount="99999999999"', data)
+                assert n == 1
+            out.writestr(name, data)
+    refused(path, "damaged", "re-save it", reader=reader)
+
+
+def test_zip_of_a_version_no_reader_knows(tmp_path):
+    """The central directory asks for zip version 11.8 (a fuzzed .ods)."""
+    data = bytearray(SAMPLE.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    struct.pack_into("<H", data, central + 6, 118)
+    path = tmp_path / "version.xlsx"
+    path.write_bytes(bytes(data))
+    for reader in ("calamine", "openpyxl"):
+        refused(path, "damaged", "zip archive cannot be opened", reader=reader)
 
 
 def test_numbers_file(tmp_path):
