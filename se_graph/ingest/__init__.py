@@ -17,7 +17,7 @@ from pathlib import Path
 from se_graph.ingest import sheetcheck
 from se_graph.ingest.headers import alias_table, describe, missing_required
 from se_graph.ingest.table import HEADER_SCAN_ROWS, TableReader, cover_cohort, find_header
-from se_graph.ingest.workbook import RATIO_FLOOR, sheets
+from se_graph.ingest.workbook import sheets
 from se_graph.model import Entry, InputCode, InputError, Location, Problem, Source
 from se_graph.model.config import Config
 
@@ -86,7 +86,7 @@ def read_inputs(
     # process meanwhile (the check holds the GIL)
     limits = config.limits
     checker = sheetcheck.Checker([str(p) for p, _ in jobs], limits.max_uncompressed_bytes,
-                                 limits.max_inflate_ratio, RATIO_FLOOR)
+                                 limits.max_inflate_ratio)
     try:
         _read_ahead(jobs, config, result, cohort, checker)
     finally:

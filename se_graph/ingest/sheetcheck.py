@@ -127,16 +127,41 @@ ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOF
               NotImplementedError, RuntimeError)
 
 
-def check_path(path: str, max_total: int, max_ratio: float, ratio_floor: int) -> Verdict | None:
+# a part this large may not inflate more than [limits] max_inflate_ratio times;
+# smaller parts never are refused for it: tiny XML parts compress extremely
+# well and are harmless
+RATIO_FLOOR = 8 * 1024 * 1024
+
+
+def oversized(infos: list[zipfile.ZipInfo], max_total: int, max_ratio: float) -> tuple | None:
+    """What the central directory says is over the size limits, before anything
+    inflates: ("part", name, ratio) for the first part that inflates too many
+    times, ("total", bytes) for a workbook too large in all, else None."""
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > RATIO_FLOOR and ratio > max_ratio:
+            return "part", info.filename, ratio
+    return ("total", total) if total > max_total else None
+
+
+def check_here(archive: zipfile.ZipFile) -> Verdict | None:
+    """``check_zip`` in this process; None when the archive is broken."""
+    try:
+        return check_zip(archive)
+    except ZIP_ERRORS:
+        return None
+
+
+def check_path(path: str, max_total: int, max_ratio: float) -> Verdict | None:
     """``check_zip`` of the workbook at ``path``; None when its archive is broken
     or over the size limits (the reader refuses it then, in its own words, before
     asking).  Run in a helper process (see ``Checker``): takes and returns only
     picklable values."""
     try:
         with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            if sum(i.file_size for i in infos) > max_total or any(
-                    i.file_size > ratio_floor and i.file_size / max(i.compress_size, 1) > max_ratio for i in infos):
+            if oversized(archive.infolist(), max_total, max_ratio) is not None:
                 return None
             return check_zip(archive)
     except ZIP_ERRORS:
@@ -150,7 +175,7 @@ class Checker:
     a helper process cannot be had (no fork on this system, or it fails), or for
     a file it was not given, the check is made here."""
 
-    def __init__(self, paths: list[str], max_total: int = 0, max_ratio: float = 0, ratio_floor: int = 0) -> None:
+    def __init__(self, paths: list[str], max_total: int, max_ratio: float) -> None:
         self._futures: dict[str, object] = {}
         self._pool = None
         wanted = [p for p in paths if p.lower().endswith((".xlsx", ".xlsm"))]
@@ -162,7 +187,7 @@ class Checker:
 
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
             for path in wanted:  # checked in this order, the order they are read in
-                self._futures[path] = self._pool.submit(check_path, path, max_total, max_ratio, ratio_floor)
+                self._futures[path] = self._pool.submit(check_path, path, max_total, max_ratio)
         except Exception:
             self.close()
 
@@ -176,10 +201,8 @@ class Checker:
                 verdict = None
             if verdict is not None:
                 return verdict
-        try:  # here: not given to the helper, or the helper found it broken (say why here)
-            return check_zip(archive)
-        except ZIP_ERRORS:
-            return None
+        # here: not given to the helper, or the helper found it broken (say why here)
+        return check_here(archive)
 
     def close(self) -> None:
         """Stop the helper at once: what it has not checked is no longer needed."""

@@ -36,9 +36,6 @@ from se_graph.model.config import Limits
 
 _ZIP = b"PK\x03\x04"
 _CFB = cfb.SIGNATURE
-# parts smaller than this are never refused for their inflate ratio: tiny XML
-# parts compress extremely well and are harmless
-RATIO_FLOOR = 8 * 1024 * 1024
 READS = "se-graph reads .xlsx, .xlsm, .xls and .ods"
 # Excel's "read-only recommended" encryption: Excel opens it without asking
 DEFAULT_PASSWORD = "VelvetSweatshop"
@@ -116,25 +113,22 @@ def check_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
         infos = archive.infolist()
     except Exception:  # BadZipFile, OSError, EOFError, NotImplementedError ("zip file version 11.8"), ...
         raise damaged(path, "its zip archive cannot be opened") from None
-    total = 0
-    for info in infos:
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > RATIO_FLOOR and ratio > limits.max_inflate_ratio:
-            archive.close()
-            raise InputError(
-                f"{path}: part '{info.filename}' inflates {ratio:,.0f} times, over "
-                f"the limit of {limits.max_inflate_ratio}; the file looks like a zip "
-                "bomb (raise [limits] max_inflate_ratio in the config if it is real)."
-            )
-    if total > limits.max_uncompressed_bytes:
-        archive.close()
+    over = sheetcheck.oversized(infos, limits.max_uncompressed_bytes, limits.max_inflate_ratio)
+    if over is None:
+        return archive
+    archive.close()
+    if over[0] == "part":
+        _, name, ratio = over
         raise InputError(
-            f"{path}: the workbook inflates to {total:,} bytes, over the limit of "
-            f"{limits.max_uncompressed_bytes:,}; raise [limits] max_uncompressed_bytes "
-            "in the config if it is real."
+            f"{path}: part '{name}' inflates {ratio:,.0f} times, over "
+            f"the limit of {limits.max_inflate_ratio}; the file looks like a zip "
+            "bomb (raise [limits] max_inflate_ratio in the config if it is real)."
         )
-    return archive
+    raise InputError(
+        f"{path}: the workbook inflates to {over[1]:,} bytes, over the limit of "
+        f"{limits.max_uncompressed_bytes:,}; raise [limits] max_uncompressed_bytes "
+        "in the config if it is real."
+    )
 
 
 def _zip_kind(archive: zipfile.ZipFile, shown) -> str:
@@ -193,7 +187,7 @@ def _sheets(path: Path, shown, limits: Limits, notes: list[Problem],
         what = _zip_kind(archive, shown)
         verdict = sheetcheck.Verdict(True)
         if what == "xlsx":
-            verdict = (checker or sheetcheck.Checker([])).verdict(str(path), archive)
+            verdict = checker.verdict(str(path), archive) if checker else sheetcheck.check_here(archive)
             if verdict is None:
                 raise damaged(shown, "a part of its zip archive is corrupt")
     finally:
