@@ -134,10 +134,11 @@ def not_permitted_variation(ctx: Context):
     unknown there, not a difference.
     """
     g = ctx.graph
+    memo: dict = {}
     for i, par in g.parent.items():
         if par not in g.entries:
             continue
-        bad = [d for d in differences(g.entries[par], g.entries[i], ctx.config.policy) if not d.permitted]
+        bad = [d for d in differences(g.entries[par], g.entries[i], ctx.config.policy, memo) if not d.permitted]
         if bad:
             column = f"{bad[0].role}.{bad[0].field or 'model'}"
             yield i, f"Entry {i} is not a permitted variation of {par}: {describe(bad)}.", g.row_for(i, column).at(column)

@@ -12,12 +12,41 @@ from se_graph.checks.versions import compare
 from se_graph.graph import cohorts_differ
 
 
-def _links(ctx: Context):
-    """(source id, source entry, target entry) for every fw edge whose target exists."""
-    g = ctx.graph
-    for i, target in g.upgrade.items():
-        if target in g.entries:
-            yield i, g.entries[i], g.entries[target]
+def _links(ctx: Context) -> list:
+    """(source id, source entry, target entry) for every fw edge whose target
+    exists, found once for the rules that walk them."""
+
+    def make() -> list:
+        entries = ctx.graph.entries
+        return [(i, entries[i], entries[t]) for i, t in ctx.graph.upgrade.items() if t in entries]
+
+    return ctx.once("fw links", make)
+
+
+def _not_forward(ctx: Context) -> list:
+    """(source id, target entry, [(role, old, new, order)]) for every fw link
+    that moves some device's firmware back (order 1) or where the order cannot be
+    told (None); the pairs both entries give a firmware for, in role order.
+    Found once for the two rules that ask."""
+
+    def make() -> list:
+        out = []
+        for i, source, target in _links(ctx):
+            if source.devices is target.devices:
+                continue
+            theirs = {d.role: d.firmware for d in target.devices}
+            odd = []
+            for device in source.devices:
+                old, new = device.firmware, theirs.get(device.role)
+                if old and new and old != new:
+                    order = compare(old, new)
+                    if order != -1 and order != 0:
+                        odd.append((device.role, old, new, order))
+            if odd:
+                out.append((i, target, odd))
+        return out
+
+    return ctx.once("fw not forward", make)
 
 
 def _where(ctx: Context, entry_id: str):
@@ -54,8 +83,9 @@ def fw_not_firmware_only(ctx: Context):
     An over-the-air upgrade changes firmware only: cohort, installation status,
     manufacturers, models and hardware must all be the same.
     """
+    memo: dict = {}
     for i, source, target in _links(ctx):
-        diffs = [d for d in differences(source, target, FIRMWARE_ONLY) if not d.permitted]
+        diffs = [d for d in differences(source, target, FIRMWARE_ONLY, memo) if not d.permitted]
         notes = [str(d) for d in diffs]
         if cohorts_differ(source.cohort, target.cohort):
             notes.append(f"cohort: {source.cohort} -> {target.cohort}")
@@ -65,13 +95,6 @@ def fw_not_firmware_only(ctx: Context):
             yield i, f"Entry {i} differs from its upgrade target {target.entry_id} in more than firmware: {'; '.join(notes)}.", _where(ctx, i)
 
 
-def _firmware_pairs(source, target):
-    for device in source.devices:
-        other = target.device(device.role)
-        if other is not None and device.firmware and other.firmware:
-            yield device.role, device.firmware, other.firmware
-
-
 @rule("SG504", "fw-downgrade", ERROR)
 def fw_downgrade(ctx: Context):
     """A firmware "upgrade" would move a device to an older firmware version.
@@ -79,12 +102,8 @@ def fw_downgrade(ctx: Context):
     Versions are compared number by number (1.10 is newer than 1.9); hex
     versions such as 0x01A2 are compared as numbers.
     """
-    for i, source, target in _links(ctx):
-        older = [
-            f"{role} {old} -> {new}"
-            for role, old, new in _firmware_pairs(source, target)
-            if compare(old, new) == 1
-        ]
+    for i, target, pairs in _not_forward(ctx):
+        older = [f"{role} {old} -> {new}" for role, old, new, order in pairs if order == 1]
         if older:
             yield i, f"Entry {i} would be downgraded by its upgrade to {target.entry_id}: {'; '.join(older)}.", _where(ctx, i)
 
@@ -96,12 +115,8 @@ def fw_order_unknown(ctx: Context):
     For example `REL-A` and `REL-B`: se-graph cannot tell which is newer, so it
     cannot rule out a downgrade. Check the versions by hand.
     """
-    for i, source, target in _links(ctx):
-        unknown = [
-            f"{role} {old} -> {new}"
-            for role, old, new in _firmware_pairs(source, target)
-            if compare(old, new) is None
-        ]
+    for i, target, pairs in _not_forward(ctx):
+        unknown = [f"{role} {old} -> {new}" for role, old, new, order in pairs if order is None]
         if unknown:
             yield i, f"Entry {i}: cannot tell whether its upgrade to {target.entry_id} moves firmware forward ({'; '.join(unknown)}).", _where(ctx, i)
 

@@ -38,35 +38,64 @@ def _name(device: Device) -> str:
     return " ".join(p for p in (device.manufacturer, device.model) if p)
 
 
-def differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy]) -> list[Difference]:
+def differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy],
+                memo: dict | None = None) -> list[Difference]:
     """Every device difference from parent (old) to child (new), each marked
-    permitted or not.  Only what both entries' tables list is compared."""
+    permitted or not.  Only what both entries' tables list is compared.
+
+    ``memo``, a dict kept by a caller that compares many pairs under one policy
+    (a rule over every edge), holds what was found for each pair of device
+    combinations and of each pair of devices: the same pairs come back edge
+    after edge.  What it returns then is shared: read it, do not change it."""
     if parent.devices is child.devices:
         return []  # ingest shares one tuple between rows of the same device combination
-    found = _differences(parent, child, policy)
-    if parent.known is child.known or parent.known == child.known:
-        return found  # the same columns: a field one lacks is blank on both sides
-    both = parent.known & child.known
-    return [d for d in found if f"{d.role}.{d.field or 'model'}" in both]
+    if memo is None:
+        memo = {}
+    # by identity: ingest shares device tuples, devices and each table's set of
+    # known fields; each is kept in the memo beside its result, so no id is reused
+    key = (id(parent.devices), id(child.devices), id(parent.known), id(child.known))
+    hit = memo.get(key)
+    if hit is not None:
+        return hit[0]
+    found = _differences(parent, child, policy, memo)
+    if found and parent.known is not child.known and parent.known != child.known:
+        both = parent.known & child.known  # a field one table lacks is unknown there
+        found = [d for d in found if f"{d.role}.{d.field or 'model'}" in both]
+    memo[key] = (found, parent.devices, child.devices, parent.known, child.known)
+    return found
 
 
-def _differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy]) -> list[Difference]:
+def _device_pair(old: Device, new: Device, rules: RolePolicy) -> list[Difference]:
+    """The fields in which two devices of one role differ."""
+    if old == new:
+        return []
+    may = rules.may_differ
+    out = []
+    for name in DEVICE_FIELDS:
+        a, b = getattr(old, name), getattr(new, name)
+        if not _same(a, b):
+            out.append(Difference(old.role, name, a, b, name in may))
+    return out
+
+
+def _differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy], memo: dict) -> list[Difference]:
     old_devices, new_devices = parent.devices, child.devices
     if len(old_devices) == len(new_devices):
         # same roles, in the same (ROLES) order: compare device by device (the
-        # same device is mostly the same object, shared by ingest: skipped at once)
+        # same device is mostly the same object, shared by ingest: skipped at
+        # once; a pair of devices met before is looked up by identity, the
+        # devices living as long as the entries that hold them)
         out: list[Difference] = []
         for old, new in zip(old_devices, new_devices):
             if old is new:
                 continue
             if old.role != new.role:
                 break
-            if old != new:
-                may = policy[old.role].may_differ
-                for name in DEVICE_FIELDS:
-                    a, b = getattr(old, name), getattr(new, name)
-                    if not _same(a, b):
-                        out.append(Difference(old.role, name, a, b, name in may))
+            key = (id(old), id(new))
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = (_device_pair(old, new, policy[old.role]), old, new)
+            out.extend(found[0])
         else:
             if len(out) < 2 or [d.role for d in out] == sorted((d.role for d in out), key=ROLES.index):
                 return out
@@ -82,11 +111,8 @@ def _differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy]) 
             out.append(Difference(role, None, _name(old), None, rules.may_lack))
         elif old is None:
             out.append(Difference(role, None, None, _name(new), rules.may_add))
-        elif old is not new and old != new:
-            for name in DEVICE_FIELDS:
-                a, b = getattr(old, name), getattr(new, name)
-                if not _same(a, b):
-                    out.append(Difference(role, name, a, b, name in rules.may_differ))
+        elif old is not new:
+            out.extend(_device_pair(old, new, rules))
     return out
 
 

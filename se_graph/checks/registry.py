@@ -13,12 +13,14 @@ import inspect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from se_graph.graph import Graph
 from se_graph.model import Finding, InputError, Location, Problem, Severity
 from se_graph.model.config import Config
 
 Found = tuple[str | None, str, Location]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,14 @@ class Context:
     graph: Graph
     config: Config
     ingest_problems: Mapping[str, list[Problem]]  # code -> what ingest found
+
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """What ``make()`` returns, made once for every rule that asks by ``key``
+        (what several rules walk, such as the firmware links)."""
+        made = self.__dict__.setdefault("_once", {})
+        if key not in made:
+            made[key] = make()
+        return made[key]
 
     @cached_property
     def covered(self) -> list[tuple[str, object]]:
