@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from se_graph.graph.merge import cohort_key, cohorts_differ, device_differences, merge_rows
-from se_graph.model import Basis, Entry, Group
+from se_graph.model import Basis, Device, Entry, Group
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -186,7 +186,7 @@ def _dormant_of(i: str, e: Entry, nodes: dict[str, Entry], by_dmc: _DormantIndex
     # The Dormant entries with the same cohort, device models and firmware are the
     # few that may match; their devices are then compared wherever both tables
     # list them (a hardware version one table lacks, say).
-    candidates = [c for c in by_dmc.models.get(_models_key(e), ()) if c != i and _same_dmc(e, nodes[c])]
+    candidates = [c for c in by_dmc.models.get(by_dmc.key(e), ()) if c != i and _same_dmc(e, nodes[c])]
     if not candidates:
         # a table that lacks some device columns gives a different key: look wider,
         # among the entries whose tables list other device fields (rare, so cheap)
@@ -205,10 +205,25 @@ class _DormantIndex:
     def __init__(self, nodes: dict[str, Entry]) -> None:
         self._dormant = [(i, e) for i, e in nodes.items()
                          if e.install_status == "dormant" and _lists_devices(e.known)]
+        # each device's part of the key, by the device's identity: ingest makes
+        # each distinct device once, so a few hundred stand for every entry
+        self._parts: dict[int, tuple] = {}
         self.models: dict[tuple, list[str]] = {}
         for i, e in self._dormant:
-            self.models.setdefault(_models_key(e), []).append(i)
+            self.models.setdefault(self.key(e), []).append(i)
         self._hub_and_meter: dict[tuple, list[str]] | None = None
+
+    def key(self, e: Entry) -> tuple:
+        """Cohort, and the model and firmware of every device present."""
+        return ("models", cohort_key(e.cohort), tuple(map(self._part, e.devices)))
+
+    def _part(self, d: Device) -> tuple:
+        # by id: the index lives only while ``build`` runs, and the entries
+        # holding every device outlive it, so no id is reused meanwhile
+        part = self._parts.get(id(d))
+        if part is None:
+            part = self._parts[id(d)] = (d.role, d.model.casefold(), (d.firmware or "").casefold())
+        return part
 
     def hub_and_meter(self) -> dict[tuple, list[str]]:
         if self._hub_and_meter is None:
@@ -225,12 +240,6 @@ def _lists_devices(known: frozenset[str]) -> bool:
 
 def _device_fields_known(e: Entry) -> frozenset[str]:
     return frozenset(name for name in e.known if "." in name)
-
-
-def _models_key(e: Entry) -> tuple:
-    """Cohort, and the model and firmware of every device present."""
-    return ("models", cohort_key(e.cohort),
-            tuple((d.role, d.model.casefold(), (d.firmware or "").casefold()) for d in e.devices))
 
 
 def _dmc_key(e: Entry) -> tuple:
