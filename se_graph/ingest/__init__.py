@@ -82,10 +82,12 @@ def read_inputs(
         return result
     # calamine parses a workbook without holding the GIL: open the next workbooks
     # in threads while this one's rows are turned into entries (two ahead, so
-    # memory holds at most three workbooks); their extent is checked in a helper
-    # process meanwhile (the check holds the GIL)
+    # memory holds at most three workbooks).  Their extent is checked in a helper
+    # process meanwhile (the check holds the GIL), all but the first: that one
+    # is checked here, at once, while nothing else is ready to run, so the
+    # first two checks run side by side.
     limits = config.limits
-    checker = sheetcheck.Checker([str(p) for p, _ in jobs], limits.max_uncompressed_bytes,
+    checker = sheetcheck.Checker([str(p) for p, _ in jobs[1:]], limits.max_uncompressed_bytes,
                                  limits.max_inflate_ratio)
     try:
         _read_ahead(jobs, config, result, cohort, checker)

@@ -179,7 +179,7 @@ class Checker:
         self._futures: dict[str, object] = {}
         self._pool = None
         wanted = [p for p in paths if p.lower().endswith((".xlsx", ".xlsm"))]
-        if len(wanted) < 2 or sys.platform != "linux":
+        if not wanted or sys.platform != "linux":
             return
         try:
             import multiprocessing
