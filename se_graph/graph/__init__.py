@@ -2,14 +2,14 @@
 another to the entry it relies on (``se``, ``status`` for Clause 20.9, ``fw``).
 
 ``build`` computes every fact once and returns a ``Graph``; the graph then only
-answers questions.  Everything runs in time linear in entries plus edges: groups
-and traces come from one pass outward from the tested set, cycles from strongly
-connected components; nothing asks networkx for ``ancestors()`` per node.
+answers questions.  Everything runs in time linear in entries plus edges: traces
+come from one memoised walk up the chains of parents (each entry walked once),
+cycles from strongly connected components; nothing asks networkx for
+``ancestors()`` per node.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -147,7 +147,7 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
                 edges.setdefault((i, e.upgrade_to), "fw")
     for i in tested:
         group.setdefault(i, Group.ONE)
-    root, depth, next_hop = _trace(group, parent)
+    root, depth, next_hop, dead_end = _trace(group, parent)
     return Graph(
         entries=nodes,
         rows=merged.rows,
@@ -164,7 +164,7 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
         next_hop=next_hop,
         root=root,
         depth=depth,
-        dead_end=_dead_ends(group, parent, root),
+        dead_end=dead_end,
         se_cycles=_cycles(parent),
         fw_cycles=_cycles(upgrade),
         fw_final=_fw_finals(upgrade, nodes),
@@ -248,51 +248,46 @@ def _dmc_key(e: Entry) -> tuple:
     return ("hub and meter", cohort_key(e.cohort), models.get("CHF"), models.get("ESME"))
 
 
-def _trace(group: dict[str, Group], parent: dict[str, str]) -> tuple[dict[str, str], dict[str, int], dict[str, str]]:
-    """One breadth-first pass from the Group 1 entries down the se edges."""
-    children: dict[str, list[str]] = {}
-    for child, par in parent.items():
-        children.setdefault(par, []).append(child)
-    root: dict[str, str] = {}
-    depth: dict[str, int] = {}
+def _trace(group: dict[str, Group], parent: dict[str, str]) -> tuple[dict, dict, dict, dict]:
+    """Root, depth and next hop of every traced entry, and where each untraced
+    Group 2 chain ends (an entry in no group, a missing id, a cycle member or a
+    Group 2 entry with no parent): one walk up each chain of parents, memoised so
+    each entry is walked once."""
+    one, two = Group.ONE, Group.TWO
+    root = {i: i for i, grp in group.items() if grp == one}
+    depth = dict.fromkeys(root, 0)
     next_hop: dict[str, str] = {}
-    queue = deque(i for i, grp in group.items() if grp == Group.ONE)
-    for i in queue:
-        root[i] = i
-        depth[i] = 0
-    while queue:
-        node = queue.popleft()
-        kids = children.get(node)
-        if not kids:
-            continue
-        for child in kids:
-            if child in root or group.get(child) != Group.TWO:
-                continue
-            next_hop[child] = node
-            root[child] = root[node]
-            depth[child] = depth[node] + 1
-            queue.append(child)
-    return root, depth, next_hop
-
-
-def _dead_ends(group: dict[str, Group], parent: dict[str, str], root: dict[str, str]) -> dict[str, str]:
-    """Where each untraced Group 2 chain ends, memoised so each node is walked once:
-    an entry in no group, a missing id, a cycle member or a Group 2 entry with no parent."""
     end: dict[str, str] = {}
     for start, grp in group.items():
-        if grp != Group.TWO or start in root or start in end:
+        if grp != two or start in root or start in end:
             continue
-        path, node, on_path = [], start, set()
-        while group.get(node) == Group.TWO and node not in root and node not in end and node not in on_path:
-            on_path.add(node)
-            path.append(node)
-            if node not in parent:
+        path, on_path, node = [start], {start}, start
+        while True:
+            up = parent.get(node)
+            if up is None:
+                last = node
                 break
-            node = parent[node]
-        last = end.get(node, node)
-        for n in path:
-            end[n] = last
-    return end
+            if up in root:
+                last = None
+                break
+            if up in end:
+                last = end[up]
+                break
+            if group.get(up) != two or up in on_path:
+                last = up
+                break
+            path.append(up)
+            on_path.add(up)
+            node = up
+        if last is None:  # the chain reaches a traced entry: each hop is one deeper
+            top, steps = root[up], depth[up]
+            for n in reversed(path):
+                steps += 1
+                root[n], depth[n], next_hop[n] = top, steps, parent[n]
+        else:
+            for n in path:
+                end[n] = last
+    return root, depth, next_hop, end
 
 
 def _cycles(edges: dict[str, str]) -> list[list[str]]:
