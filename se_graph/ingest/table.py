@@ -100,6 +100,8 @@ def _install_status(raw: object) -> tuple[str | None, str | None]:
 
 def _reference(raw: object) -> tuple[str | None, str | None]:
     """A Parent EPCL ID or FW Upgrade To: an id, or blank (the absent tokens too)."""
+    if raw.__class__ is str and len(raw) == 6 and raw.isascii() and raw.isdigit():
+        return raw, None  # the common case, checked fast
     if values.device_text(raw) is None:
         return None, None  # N/A, -, None, Not present: no link
     ref, problem, restored = values.entry_id(raw)
@@ -178,16 +180,21 @@ class TableReader:
                 blank_problem = blank[1] if blank and source.kind in blank[0] else None
                 cache = Parsed() if cached else None  # kept across chunks where values repeat
                 self._plan.append((cols[name], name, _ENTRY_FIELD.get(name, name), _cell_parser(parse, blank_problem, config.limits.max_cell_chars), code, cache))
-        # per role: fields present, raw cells -> number, number -> Device
+        # per role: fields present, raw cells -> number, number -> Device, and
+        # the getter of the role's raw cells (one cell, or a tuple of them) from
+        # a row's key below
         self._roles = []
+        start = 0
         for role in ROLES:
             present = [f for f in DEVICE_FIELDS if f"{role}.{f}" in cols]
             if "model" in present:
                 # keyed by the fields present too: tables may give different ones
                 index, devices = (pool if pool is not None else {}).setdefault((role, tuple(present)), ({}, []))
-                self._roles.append((role, present, index, devices))
-        # every device cell of a row, role by role, in one tuple
-        device_cols = [cols[f"{role}.{f}"] for role, present, _, _ in self._roles for f in present]
+                pick = itemgetter(*range(start, start + len(present)))
+                self._roles.append((role, present, index, devices, pick))
+                start += len(present)
+        # every device cell of a row, role by role, in one tuple: the row's key
+        device_cols = [cols[f"{role}.{f}"] for role, present, *_ in self._roles for f in present]
         self._device_cells = (itemgetter(*device_cols) if len(device_cols) > 1
                               else (lambda row, col=device_cols[0] if device_cols else 0: (row[col],)))
         self._combos: dict[tuple, tuple[Device, ...]] = {}
@@ -214,11 +221,11 @@ class TableReader:
     def _read_chunk(self, chunk: list[tuple[int, list]]) -> None:
         width, id_col = self._width, self._id_col
         ids, numbers, kept = [], [], []
+        if min(map(len, map(_second, chunk))) < width:  # a short row: pad every short one
+            chunk = [(n, c if len(c) >= width else list(c) + [None] * (width - len(c))) for n, c in chunk]
         for number, cells in chunk:
-            if len(cells) < width:
-                cells = list(cells) + [None] * (width - len(cells))
             raw = cells[id_col]
-            if raw.__class__ is str and len(raw) == 6 and raw.isdigit():
+            if raw.__class__ is str and len(raw) == 6 and raw.isascii() and raw.isdigit():
                 entry_id = raw  # the common case, checked fast
             else:
                 entry_id, problem, restored = values.entry_id(raw)
@@ -291,7 +298,7 @@ class TableReader:
         combos = list(map(known.__getitem__, keys))
         unfirmed = self._unfirmed
         if unfirmed and not unfirmed.keys().isdisjoint(keys):
-            for role, _, _, _ in self._roles:
+            for role, *_ in self._roles:
                 for entry_id, number, key in zip(ids, numbers, keys):
                     device = unfirmed.get(key, {}).get(role)
                     if device is not None:
@@ -305,11 +312,8 @@ class TableReader:
         """The devices of one combination of device cells (role by role, as
         ``_device_cells`` takes them); notes the present devices with no firmware."""
         found = []
-        start = 0
-        for role, present, index, devices in self._roles:
-            cells = key[start:start + len(present)]
-            start += len(present)
-            raw = cells if len(present) > 1 else cells[0]
+        for role, present, index, devices, pick in self._roles:
+            raw = pick(key)
             number = index.get(raw)
             if number is None:
                 number = index[raw] = len(devices)
@@ -350,6 +354,7 @@ class TableReader:
 
 
 _first = itemgetter(0)
+_second = itemgetter(1)
 
 
 def _cell_parser(parse: Callable, blank_problem: str | None, max_chars: int) -> Callable[[object], tuple]:
