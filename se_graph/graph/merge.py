@@ -41,6 +41,7 @@ class Merged:
     rows: dict[str, list[Entry]]  # every row of each id, in reading order
     conflicts: dict[str, list[str]]  # id -> fields on which its rows disagree
     repeats: dict[str, list[Entry]]  # id -> rows that repeat an earlier row of the same table exactly
+    several: list[str]  # the ids read from more than one row, in the order their second row came
 
 
 def device_differences(a: Entry, b: Entry) -> list[str]:
@@ -97,12 +98,15 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
     rows: dict[str, list[Entry]] = {}
     conflicts: dict[str, list[str]] = {}
     repeats: dict[str, list[Entry]] = {}
+    several: list[str] = []
     for entry in entries:
         seen = rows.get(entry.entry_id)
         if seen is None:
             rows[entry.entry_id] = [entry]
             merged[entry.entry_id] = entry
             continue
+        if len(seen) == 1:
+            several.append(entry.entry_id)
         if any(r.source == entry.source and _same_row(r, entry) for r in seen):
             seen.append(entry)
             repeats.setdefault(entry.entry_id, []).append(entry)
@@ -133,4 +137,4 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
             fill["devices"], fill["known"] = _merge_devices(first, entry)
         if fill:
             merged[entry.entry_id] = replace(first, **fill)
-    return Merged(entries=merged, rows=rows, conflicts=conflicts, repeats=repeats)
+    return Merged(entries=merged, rows=rows, conflicts=conflicts, repeats=repeats, several=several)
