@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from se_graph.graph.merge import cohort_key, cohorts_differ, device_differences, merge_rows
@@ -112,17 +111,11 @@ def _same_dmc(a: Entry, b: Entry) -> bool:
     return not device_differences(a, b)
 
 
-_source = attrgetter("source")
-
-
 def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
     """Build the graph, groups, traces and firmware chains."""
     merged = merge_rows(entries)
     nodes = merged.entries
-    # the tables are few: look at each source once, and at the rows only when
-    # some table is the current EPCL
-    epcl_sources = {s for s in set(map(_source, entries)) if s.kind == "epcl"}
-    epcl_ids = frozenset(e.entry_id for e in entries if e.source in epcl_sources) if epcl_sources else frozenset()
+    epcl_ids = frozenset(e.entry_id for e in entries if e.source.kind == "epcl")
     tested = frozenset(
         i for i, e in nodes.items() if (e.dmct_status == "tested" and e.test_report) or i in epcl_ids
     )
