@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import islice, repeat
@@ -220,9 +221,17 @@ class TableReader:
 
     def _read_chunk(self, chunk: list[tuple[int, list]]) -> None:
         width, id_col = self._width, self._id_col
-        ids, numbers, kept = [], [], []
         if min(map(len, map(_second, chunk))) < width:  # a short row: pad every short one
             chunk = [(n, c if len(c) >= width else list(c) + [None] * (width - len(c))) for n, c in chunk]
+        rows = list(map(_second, chunk))
+        raw_ids = list(map(itemgetter(id_col), rows))
+        joined = "\n".join(raw_ids) if set(map(type, raw_ids)) == {str} else ""
+        if len(joined) == 7 * len(raw_ids) - 1 and _SIX_DIGIT_IDS.fullmatch(joined):
+            # the common case, every id six ASCII digits: checked in one pass (the
+            # length rules out a cell holding a line break, which would pass as two)
+            self._read_columns(raw_ids, list(map(_first, chunk)), rows)
+            return
+        ids, numbers, kept = [], [], []
         for number, cells in chunk:
             raw = cells[id_col]
             if raw.__class__ is str and len(raw) == 6 and raw.isascii() and raw.isdigit():
@@ -242,14 +251,16 @@ class TableReader:
             ids.append(entry_id)
             numbers.append(number)
             kept.append(cells)
-        if not kept:
-            return
+        if kept:
+            self._read_columns(ids, numbers, kept)
+
+    def _read_columns(self, ids: list[str], numbers: list[int], kept: list[list]) -> None:
+        """Entries from the rows kept (each with its id and row number), column by column."""
         fields: dict[str, list] = {}
         for col, name, key, parse, code, cache in self._plan:
             column = list(map(itemgetter(col), kept))
-            parsed, any_problem = _map_column(column, parse, cache)
-            fields[key] = list(map(_first, parsed))
-            if any_problem:
+            fields[key], parsed = _map_column(column, parse, cache)
+            if parsed is not None:
                 self._problems(ids, numbers, parsed, name, code)
         cohorts = fields.pop("cohort", None)
         start = len(self.entries)
@@ -355,6 +366,8 @@ class TableReader:
 
 _first = itemgetter(0)
 _second = itemgetter(1)
+# ids of six ASCII digits, one per line (str.isdigit() also takes other digits)
+_SIX_DIGIT_IDS = re.compile(r"[0-9]{6}(?:\n[0-9]{6})*")
 
 
 def _cell_parser(parse: Callable, blank_problem: str | None, max_chars: int) -> Callable[[object], tuple]:
@@ -388,32 +401,36 @@ def _cell_parser(parse: Callable, blank_problem: str | None, max_chars: int) -> 
 
 
 class Parsed:
-    """A column's distinct raw values, each parsed once: (value, problem); and
-    the raw values whose parse has a problem.  Kept across chunks where values
-    repeat (statuses, flags)."""
+    """A column's distinct raw values, each parsed once: (value, problem), and
+    the value alone; and the raw values whose parse has a problem.  Kept across
+    chunks where values repeat (statuses, flags)."""
 
-    __slots__ = ("table", "bad")
+    __slots__ = ("table", "values", "bad")
 
     def __init__(self) -> None:
         self.table: dict = {}
+        self.values: dict = {}
         self.bad: set = set()
 
 
-def _map_column(column: list, parse: Callable, cache: Parsed | None) -> tuple[list[tuple], bool]:
-    """(value, problem) per cell, each distinct value parsed once; and whether
-    any cell has a problem.  True, 1 and 1.0 are equal as dict keys but not as
-    cells, so a column holding booleans is parsed cell by cell."""
+def _map_column(column: list, parse: Callable, cache: Parsed | None) -> tuple[list, list[tuple] | None]:
+    """The value of each cell, each distinct value parsed once; and, when some
+    cell has a problem, (value, problem) of each cell (else None).  True, 1 and
+    1.0 are equal as dict keys but not as cells, so a column holding booleans is
+    parsed cell by cell."""
     try:
         distinct = set(column)
     except TypeError:
         distinct = None
     if distinct is None or bool in set(map(type, distinct)):
         parsed = [parse(v) for v in column]
-        return parsed, any(problem for _, problem in parsed)
+        return list(map(_first, parsed)), parsed if any(problem for _, problem in parsed) else None
     known = cache if cache is not None else Parsed()
-    table, bad = known.table, known.bad
+    table, values_of, bad = known.table, known.values, known.bad
     for value in distinct.difference(table):
         out = table[value] = parse(value)
+        values_of[value] = out[0]
         if out[1]:
             bad.add(value)
-    return list(map(table.__getitem__, column)), not bad.isdisjoint(distinct)
+    got = list(map(values_of.__getitem__, column))
+    return got, None if bad.isdisjoint(distinct) else list(map(table.__getitem__, column))

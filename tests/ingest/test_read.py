@@ -54,6 +54,20 @@ def test_bad_ids_are_errors_that_name_the_cell(tmp_path):
     assert {f.location.row for f in result.findings} == {2, 3, 4, 5}
 
 
+def test_ids_checked_in_one_pass_only_when_each_cell_is_six_ascii_digits(tmp_path):
+    """A table whose ids are all six ASCII digits is read in one pass; a cell
+    holding two ids on two lines, or digits isdigit() takes but the parser does
+    not (superscripts), must not slip through that pass as ids."""
+    for odd in ("123456\n654321", "12345\u00b2"):
+        rows = [row_tested("002255"), row_tested(odd), row_tested("002256")]
+        result = read_inputs([status_list(tmp_path / "sl.xlsx", rows)])
+        assert [e.entry_id for e in result.entries] == ["002255", "002256"], odd
+        assert codes(result) == ["SG102"], odd
+        assert result.findings[0].location.row == 3
+    clean = read_inputs([status_list(tmp_path / "clean.xlsx", [row_tested("002255"), row_tested("002256")])])
+    assert [e.entry_id for e in clean.entries] == ["002255", "002256"] and clean.findings == []
+
+
 def test_totals_row_and_notes_under_the_table_are_skipped_with_warnings(tmp_path):
     rows = [[ "002255", "Dormant", "SKU1", "1.0", "Tested", "R1", 10], [None] * 7,
             ["Grand Total", None, None, None, None, None, 10], ["Note: counts as at November 2021"]]
