@@ -2,10 +2,10 @@
 another to the entry it relies on (``se``, ``status`` for Clause 20.9, ``fw``).
 
 ``build`` computes every fact once and returns a ``Graph``; the graph then only
-answers questions.  Everything runs in time linear in entries plus edges: traces
-come from one memoised walk up the chains of parents (each entry walked once),
-cycles from strongly connected components; nothing asks networkx for
-``ancestors()`` per node.
+answers questions.  Everything runs in time linear in entries plus edges: traces,
+dead ends and cycles of parents come from one memoised walk up the chains of
+parents (each entry walked once), final targets and cycles of firmware upgrades
+from one walk down theirs; nothing asks networkx for ``ancestors()`` per node.
 """
 
 from __future__ import annotations
@@ -147,7 +147,8 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
                 edges.setdefault((i, e.upgrade_to), "fw")
     for i in tested:
         group.setdefault(i, Group.ONE)
-    root, depth, next_hop, dead_end = _trace(group, parent)
+    root, depth, next_hop, dead_end, se_cycles = _trace(group, parent)
+    fw_final, fw_cycles = _fw_finals(upgrade, nodes)
     return Graph(
         entries=nodes,
         rows=merged.rows,
@@ -165,9 +166,9 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
         root=root,
         depth=depth,
         dead_end=dead_end,
-        se_cycles=_cycles(parent),
-        fw_cycles=_cycles(upgrade),
-        fw_final=_fw_finals(upgrade, nodes),
+        se_cycles=se_cycles,
+        fw_cycles=fw_cycles,
+        fw_final=fw_final,
         requested=requested_ids(nodes, group, report, epcl_ids),
     )
 
@@ -248,16 +249,18 @@ def _dmc_key(e: Entry) -> tuple:
     return ("hub and meter", cohort_key(e.cohort), models.get("CHF"), models.get("ESME"))
 
 
-def _trace(group: dict[str, Group], parent: dict[str, str]) -> tuple[dict, dict, dict, dict]:
-    """Root, depth and next hop of every traced entry, and where each untraced
+def _trace(group: dict[str, Group], parent: dict[str, str]) -> tuple[dict, dict, dict, dict, list]:
+    """Root, depth and next hop of every traced entry; where each untraced
     Group 2 chain ends (an entry in no group, a missing id, a cycle member or a
-    Group 2 entry with no parent): one walk up each chain of parents, memoised so
-    each entry is walked once."""
+    Group 2 entry with no parent); and the cycles of parents.  One walk up each
+    chain of parents, memoised so each entry is walked once.  (Every entry with
+    a parent is in Group 2, so every cycle of parents is met by some walk.)"""
     one, two = Group.ONE, Group.TWO
     root = {i: i for i, grp in group.items() if grp == one}
     depth = dict.fromkeys(root, 0)
     next_hop: dict[str, str] = {}
     end: dict[str, str] = {}
+    cycles: list[list[str]] = []
     for start, grp in group.items():
         if grp != two or start in root or start in end:
             continue
@@ -273,7 +276,11 @@ def _trace(group: dict[str, Group], parent: dict[str, str]) -> tuple[dict, dict,
             if up in end:
                 last = end[up]
                 break
-            if group.get(up) != two or up in on_path:
+            if up in on_path:
+                last = up
+                cycles.append(_ring(path[path.index(up):]))
+                break
+            if group.get(up) != two:
                 last = up
                 break
             path.append(up)
@@ -287,46 +294,20 @@ def _trace(group: dict[str, Group], parent: dict[str, str]) -> tuple[dict, dict,
         else:
             for n in path:
                 end[n] = last
-    return root, depth, next_hop, end
+    return root, depth, next_hop, end, sorted(cycles)
 
 
-def _cycles(edges: dict[str, str]) -> list[list[str]]:
-    """Cycles of a one-edge-per-node relation, via strongly connected components.
-
-    A memoised walk first sets aside every node whose chain ends (most of them):
-    they are in no cycle. What is left leads into a cycle, and only that part is
-    handed to networkx, so a clean list never pays for it.
-    """
-    ends: set[str] = set()  # the chain from here reaches a node with no edge
-    loops: set[str] = set()  # the chain from here runs into a cycle
-    for start in edges:
-        path, node, on_path = [], start, set()
-        while node in edges and node not in ends and node not in loops and node not in on_path:
-            on_path.add(node)
-            path.append(node)
-            node = edges[node]
-        (loops if node in on_path or node in loops else ends).update(path)
-    if not loops:
-        return []
-    import networkx as nx
-
-    sub = nx.DiGraph()
-    sub.add_edges_from((a, edges[a]) for a in loops)
-    cycles = []
-    for comp in nx.strongly_connected_components(sub):
-        if len(comp) > 1 or any(edges.get(n) == n for n in comp):
-            first = min(comp)
-            order, node = [first], edges[first]
-            while node != first:
-                order.append(node)
-                node = edges[node]
-            cycles.append(order)
-    return sorted(cycles)
+def _ring(cycle: list[str]) -> list[str]:
+    """A cycle (each id's edge leads to the next) from its smallest id."""
+    first = cycle.index(min(cycle))
+    return cycle[first:] + cycle[:first]
 
 
-def _fw_finals(upgrade: dict[str, str], nodes: dict[str, Entry]) -> dict[str, str | None]:
-    """Final target of each firmware source, memoised so each node is walked once."""
+def _fw_finals(upgrade: dict[str, str], nodes: dict[str, Entry]) -> tuple[dict[str, str | None], list[list[str]]]:
+    """Final target of each firmware source, and the cycles of upgrades: one
+    walk down each chain, memoised so each node is walked once."""
     final: dict[str, str | None] = {}
+    cycles: list[list[str]] = []
     for start in upgrade:
         path, node, seen = [], start, set()
         while node in upgrade and node not in final and node not in seen:
@@ -335,13 +316,16 @@ def _fw_finals(upgrade: dict[str, str], nodes: dict[str, Entry]) -> dict[str, st
             node = upgrade[node]
         if node in final:
             end = final[node]
-        elif node in seen or node not in nodes:
-            end = None  # a cycle or a target found in no input
+        elif node in seen:
+            end = None  # a cycle
+            cycles.append(_ring(path[path.index(node):]))
+        elif node not in nodes:
+            end = None  # a target found in no input
         else:
             end = node
         for n in path:
             final[n] = end
-    return final
+    return final, sorted(cycles)
 
 
 def requested_ids(
