@@ -214,9 +214,9 @@ def check_path(path: str, max_total: int, max_ratio: float) -> Verdict | None:
 
 
 class Checker:
-    """The extent checks of several .xlsx workbooks, made in one helper process
-    while this one reads: the pass holds the interpreter's lock for about 0.1 s
-    per 30 MB of sheet XML, time the reading thread would otherwise wait.  Where
+    """The extent checks of the .xlsx workbooks it is given, made in one helper
+    process while this one reads: the pass holds the interpreter's lock for about
+    0.1 s per 30 MB of sheet XML, time the reading thread would otherwise wait.  Where
     a helper process cannot be had (no fork on this system, or it fails), or for
     a file it was not given, the check is made here."""
 

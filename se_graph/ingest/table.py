@@ -99,10 +99,17 @@ def _install_status(raw: object) -> tuple[str | None, str | None]:
     return None, f"has an unknown installation status '{values.text(raw)}'; use Active, Dormant or Mixed"
 
 
+def _plain_id(raw: object) -> bool:
+    """Text of six ASCII digits: an id as written, the common case, taken
+    without the full parser (``str.isdigit()`` alone also takes other digits,
+    which the parser refuses)."""
+    return raw.__class__ is str and len(raw) == 6 and raw.isascii() and raw.isdigit()
+
+
 def _reference(raw: object) -> tuple[str | None, str | None]:
     """A Parent EPCL ID or FW Upgrade To: an id, or blank (the absent tokens too)."""
-    if raw.__class__ is str and len(raw) == 6 and raw.isascii() and raw.isdigit():
-        return raw, None  # the common case, checked fast
+    if _plain_id(raw):
+        return raw, None
     if values.device_text(raw) is None:
         return None, None  # N/A, -, None, Not present: no link
     ref, problem, restored = values.entry_id(raw)
@@ -234,8 +241,8 @@ class TableReader:
         ids, numbers, kept = [], [], []
         for number, cells in chunk:
             raw = cells[id_col]
-            if raw.__class__ is str and len(raw) == 6 and raw.isascii() and raw.isdigit():
-                entry_id = raw  # the common case, checked fast
+            if _plain_id(raw):
+                entry_id = raw
             else:
                 entry_id, problem, restored = values.entry_id(raw)
                 if entry_id is None:
@@ -366,7 +373,7 @@ class TableReader:
 
 _first = itemgetter(0)
 _second = itemgetter(1)
-# ids of six ASCII digits, one per line (str.isdigit() also takes other digits)
+# ``_plain_id`` for a whole chunk of ids, one per line
 _SIX_DIGIT_IDS = re.compile(r"[0-9]{6}(?:\n[0-9]{6})*")
 
 
