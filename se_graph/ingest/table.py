@@ -10,7 +10,7 @@ from operator import itemgetter
 
 from se_graph.ingest import values
 from se_graph.ingest.headers import kind_of, match_row, nearest_header
-from se_graph.model import Device, Entry, InputCode, Location, Problem, Source
+from se_graph.model import Device, Entry, InputCode, Location, Problem, Source, entries_from_columns
 from se_graph.model.config import Config
 from se_graph.model.fields import (
     DEVICE_FIELDS,
@@ -288,7 +288,7 @@ class TableReader:
         # Entry takes its fields by name: each column is looked up by field name in
         # the record's own field order, so adding a field cannot shift the others
         # (and the per-row call stays positional, which is what keeps it fast).
-        self.entries.extend(map(Entry, *(fields.get(name) or repeat(None) for name in _ENTRY_ORDER)))
+        self.entries.extend(entries_from_columns(*(fields.get(name) or repeat(None) for name in _ENTRY_ORDER)))
 
     def _problems(self, ids, numbers, parsed, name, code) -> None:
         header = self.source.header(name)
