@@ -152,7 +152,7 @@ class Entry:
 
 
 # An Entry made through its frozen __init__ pays one object.__setattr__ call per
-# field, most of the cost of reading a row at 100k rows.  The draft below has the
+# field: about a third of the cost of turning a row into an entry.  The draft has the
 # same fields and the same slots, so it is filled with plain slot stores; giving
 # it the Entry class afterwards is allowed because the two layouts are the same,
 # and the object is then an Entry in every respect (frozen, equal and hashed alike).
