@@ -1,9 +1,10 @@
 """One record per entry id: the rows of an id merged, and where they disagree.
 
 Spec section 2: an id in two inputs is one node if the rows agree.  Two rows
-disagree on a field when both give it (their tables have the column and, for a
-value that is not a device, the cell is not blank) and the values differ.  A
-column a table lacks is unknown: it is filled from another row that gives it.
+disagree on a field when both give it (their tables have the column) and the
+values differ: a blank cell there means "absent" (spec section 1), so a blank
+Parent EPCL ID against an id is a difference.  A column a table lacks is unknown:
+it is never compared, and is filled from another row that gives it.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ from se_graph.model.fields import DEVICE_FIELDS, ROLES
 # value fields compared between rows of one id (devices are compared apart)
 VALUES = (
     "install_status", "dmc_id", "dmct_status", "test_report", "test_report_date", "sit_report", "target_fw",
-    "upgrade_to", "installs", "device_count", "epcl_report", "parent_id", "exclusion_reason", "date_added",
+    "upgrade_to", "installs", "device_count", "epcl_report", "parent_id", "exclusion_reason", "rationale",
+    "date_added",
 )
+# the column (``Entry.known``) behind each value field whose name differs
+_COLUMN = {"device_count": "devices"}
 LABELS = {"device_count": "devices count", "installs": "installations", "epcl_report": "EPCL report"}
 _NOT_MERGED = frozenset({"entry_id", "source", "row", "known", "devices"})
 
@@ -116,9 +120,8 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
         differ = [
             LABELS.get(name, name.replace("_", " "))
             for name in VALUES
-            if getattr(first, name) is not None
-            and getattr(entry, name) is not None
-            and getattr(first, name) != getattr(entry, name)
+            if getattr(first, name) != getattr(entry, name)
+            and first.knows(_COLUMN.get(name, name)) and entry.knows(_COLUMN.get(name, name))
         ]
         if cohorts_differ(first.cohort, entry.cohort):
             differ.insert(0, "cohort")
@@ -129,7 +132,8 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
         fill = {
             name: getattr(entry, name)
             for name in Entry.__dataclass_fields__
-            if name not in _NOT_MERGED and getattr(first, name) is None and getattr(entry, name) is not None
+            if name not in _NOT_MERGED and not first.knows(_COLUMN.get(name, name))
+            and entry.knows(_COLUMN.get(name, name))
         }
         if cohort_key(first.cohort) == "unknown" and cohort_key(entry.cohort) != "unknown":
             fill["cohort"] = entry.cohort

@@ -40,8 +40,11 @@ def test_missing_device_columns_are_unknown_not_blank(tmp_path):
 
 
 def test_a_row_without_device_columns_does_not_conflict_with_one_that_has_them(tmp_path):
+    # the Status List row names the same parent as the schedule: a blank Parent
+    # EPCL ID there would be a difference (see the test below)
     sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"), {**row_tested("000002", "Active"),
-                                            "dmct_status": "Excluded", "test_report": None}])
+                                            "dmct_status": "Excluded", "test_report": None,
+                                            "parent_id": "000001"}])
     bare = write_rows(tmp_path / "ex.xlsx", ["EPCL ID", "Cohort", "Installation Status", "Reason for Exclusion",
                                              "Parent EPCL ID"], [["000002", "MOC Secure", "Active", "SE", "000001"]])
     assert codes(assess([sl, bare])) == []
@@ -197,3 +200,66 @@ def test_clause_20_9_finds_its_dormant_entry_when_another_table_adds_hardware(tm
         "CHF.hardware": "4", "ESME.hardware": "2"}])
     a = assess([sl, with_hardware])
     assert a.graph.dormant["000002"] == "000001" and a["000002"].group == 1
+
+
+def test_an_unknown_column_is_reported_once_per_table_not_once_per_row(tmp_path):
+    rows = [TESTED + ["sunny"], ["000002", *TESTED[1:]] + ["rain"], ["000003", *TESTED[1:]] + [None]]
+    one = write_rows(tmp_path / "a.xlsx", SL + ["Weather"], rows)
+    two = write_rows(tmp_path / "b.xlsx", SL + ["Weather"], [["000004", *TESTED[1:]] + ["fog"]])
+    a = assess([one, two])
+    weather = [f.location for f in a.findings if f.code == "SG114"]
+    assert sorted(loc.path.rsplit("/", 1)[-1] for loc in weather) == ["a.xlsx", "b.xlsx"]
+    assert all(loc.column == "Weather" for loc in weather)
+
+
+def test_a_fw_upgrade_to_stored_as_a_number_is_restored_with_a_warning(tmp_path):
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("002255")])
+    source = {**row_child("000002", None), "exclusion_reason": "FW Upgrade", "upgrade_to": 2255, "target_fw": "N",
+              "ESME.firmware": "2.1", "epcl_report": None}
+    a = assess([sl, excluded(tmp_path / "ex.xlsx", [source])])
+    assert codes(a) == [("SG101", "000002")]
+    (finding,) = a.findings
+    assert finding.location.column == "FW Upgrade To" and "002255" in finding.message
+    assert a.graph.edges[("000002", "002255")] == "fw"
+
+
+def test_a_blank_cell_against_a_value_is_a_difference(tmp_path):
+    # spec section 1: a present blank cell means "absent"; only a missing column is
+    # unknown.  The Status List row leaves Parent EPCL ID blank, the schedule names one.
+    listed = {**row_tested("000002", "Active"), "dmct_status": "Excluded", "test_report": None}
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"), listed])
+    a = assess([sl, excluded(tmp_path / "ex.xlsx", [row_child("000002", "000001")])])
+    assert ("SG401", "000002") in codes(a)
+    assert "parent id" in next(f.message for f in a.findings if f.code == "SG401")
+
+
+def test_a_column_only_one_row_has_is_filled_not_compared(tmp_path):
+    # the schedule has no Test Report column: the Status List row's report fills it
+    sl = status_list(tmp_path / "sl.xlsx", [{**row_tested("000001"), "test_report": "R1"}])
+    bare = write_rows(tmp_path / "ex.xlsx", ["EPCL ID", "Cohort", "Installation Status", "Reason for Exclusion"],
+                      [["000001", "MOC Secure", "Dormant", "Uneconomic"]])
+    a = assess([sl, bare])
+    assert ("SG401", "000001") not in codes(a)
+    assert a.graph.entries["000001"].test_report == "R1"
+
+
+def test_rows_whose_rationale_differs_conflict(tmp_path):
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001")])
+    one = excluded(tmp_path / "a.xlsx", [{**row_child("000002", "000001"), "rationale": "Firmware only."}])
+    two = excluded(tmp_path / "b.xlsx", [{**row_child("000002", "000001"), "rationale": "Another IHD."}])
+    a = assess([sl, one, two])
+    assert ("SG401", "000002") in codes(a)
+    assert "rationale" in next(f.message for f in a.findings if f.code == "SG401")
+
+
+def test_conflicting_rows_keep_the_first_rows_value_even_blank(tmp_path):
+    # found by the differential harness (seed 410398): a report number given only
+    # by a conflicting second row is not the entry's, so no entry gives one and
+    # every Group 1 and 2 entry is requested
+    one = status_list(tmp_path / "a.xlsx", [{**row_tested("000001"), "epcl_report": None},
+                                            {**row_tested("000003"), "epcl_report": None}])
+    two = status_list(tmp_path / "b.xlsx", [{**row_tested("000001"), "epcl_report": 22}])
+    a = assess([one, two])
+    assert ("SG401", "000001") in codes(a)
+    assert a.graph.entries["000001"].epcl_report is None
+    assert set(a.graph.requested) == {"000001", "000003"}

@@ -56,9 +56,11 @@ def test_duplicate_rows_that_disagree(check):
 
 
 def test_same_entry_in_both_inputs_agreeing_is_merged(check):
-    listed = row_tested("000002", dmct_status="Excluded", test_report=None, installs=10, **{"ESME.firmware": "2.4"})
+    listed = row_tested("000002", dmct_status="Excluded", test_report=None, installs=10, parent_id="000001",
+                        **{"ESME.firmware": "2.4"})
     a = check([row_tested("000001"), listed], [row_child("000002", "000001")])
-    # the Status List row says Excluded; the schedule row adds reason and parent
+    # the Status List row says Excluded; the schedule row adds the reason (a
+    # column the Status List lacks) and gives the same parent
     assert found(a) == []
     assert a.graph.entries["000002"].dmct_status == "excluded"
     assert a.graph.trace("000002") == ["000002", "000001"]
@@ -66,7 +68,7 @@ def test_same_entry_in_both_inputs_agreeing_is_merged(check):
 
 
 def test_same_entry_in_both_inputs_with_other_devices_conflicts(check):
-    listed = row_tested("000002", dmct_status="Excluded", test_report=None, installs=10)
+    listed = row_tested("000002", dmct_status="Excluded", test_report=None, installs=10, parent_id="000001")
     a = check([row_tested("000001"), listed], [row_child("000002", "000001")])
     assert found(a) == [("SG401", "000002")]
     assert "ESME firmware" in a.findings[0].message
