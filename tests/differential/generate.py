@@ -82,6 +82,12 @@ DEFECTS = [
 ]
 
 
+MORE_DEFECTS = ["untested_root_of_every_kind", "conflict_in_any_field"]
+
+# what a conflicting second row of an id changes (the first present in its table)
+CONFLICT_FIELDS = ["installs", "dmct_status", "test_report", "target_fw", "epcl_report", "dmc_id",
+                   "firmware", "parent_id"]
+
 # Freedoms that can be switched off (env DIFF_AVOID=plural,hw,...) to confirm which
 # one a disagreement comes from: plural = "(s)" headers; hw = Hardware columns left
 # out; unknown = an unknown cohort; numbers = ids written as numbers; absent =
@@ -200,7 +206,15 @@ class Gen:
             d = r.choice(DEFECTS)
             if getattr(self, "d_" + d)():
                 self.defects.append(d)
-        if r.random() < 0.2:  # no report numbers at all: requested = Group 1 and 2
+        wiped = r.random() < 0.2  # no report numbers at all: requested = Group 1 and 2
+        # defects added since the first generator come from a stream of their own,
+        # so that a seed that draws none of them still makes the very set it made
+        more = random.Random("more-%d" % self.seed)
+        if more.random() < 0.25:
+            d = more.choice(MORE_DEFECTS)
+            if getattr(self, "d_" + d)(more):
+                self.defects.append(d)
+        if wiped:
             for e in self.entries:
                 e["epcl_report"] = None
 
@@ -316,6 +330,35 @@ class Gen:
     def d_conflict_dup(self):
         e = self.pick(lambda e: e["tables"] == {"status"})
         e["dup"] = "conflict"
+        return True
+
+    # defects added since: drawn from a stream of their own (``more``)
+    def d_untested_root_of_every_kind(self, more):
+        """A trace ending at an entry that is not Group 1 for another reason than a
+        pending or failed status: uneconomic, a firmware source, tested with no report."""
+        kind = more.choice(["uneconomic", "fw-source", "no-report"])
+        if kind == "uneconomic":
+            p = self.add(self.cohorts[0], "Active", self.new_dmc(), reason="uneconomic",
+                         tables={"excluded"}, epcl_report=None, target_fw=False)
+        elif kind == "fw-source":
+            target = self.pick(self.g1)
+            if target is None:
+                return False
+            p = self.fw_source(target)
+        else:
+            p = self.add(self.cohorts[0], "Active", self.new_dmc(), dmct="tested", report=None)
+        self.se_child(p)
+        return True
+
+    def d_conflict_in_any_field(self, more):
+        """A second row of an id that differs in one field (reports, Target FW, DMC
+        id, firmware, links...), in the same table or in a second Status List."""
+        e = self.pick(lambda e: e["tables"] == {"status"} and not e["dup"])
+        if e is None:
+            return False
+        e["dup"] = "conflict"
+        e["dup_field"] = more.choice(CONFLICT_FIELDS)
+        e["dup_where"] = more.choice(["same", "other"])
         return True
 
     def d_identical_dup(self):
@@ -563,6 +606,36 @@ def cell_value(g, r, e, col, kind, numbers, yn_style):
     return None
 
 
+def conflict(g, r, e, cols, row, numbers, yn_style):
+    """Change ``row``, a copy of ``e``'s row, in the first of its conflict fields
+    that the table has (the DMCT status, which every Status List has, last)."""
+    at = {(c[0] if c[0] != "dev" else c[1] + "." + c[2]): i for i, c in enumerate(cols)}
+    wanted = e.get("dup_field", "installs")
+    for field in [wanted, "installs", "dmct_status"]:
+        key = "CHF.firmware" if field == "firmware" else field
+        if key not in at:
+            continue
+        i = at[key]
+        if field == "installs":
+            row[i] = (row[i] or 0) + 1
+        elif field == "dmct_status":
+            row[i] = "Tested" if "dup_field" in e and e["dmct"] == "failed" else "Failed"
+        elif field == "test_report":
+            row[i] = (row[i] or "DMCT TCR") + " rev B"
+        elif field == "target_fw":
+            row[i] = yes_no(r, not e["target_fw"], yn_style)
+        elif field == "epcl_report":
+            row[i] = (row[i] or 21) + 1
+        elif field == "dmc_id":
+            row[i] = (row[i] or "DMC") + "Z"
+        elif field == "firmware":
+            row[i] = g.version([9, 9, 9])
+        else:  # parent_id: another entry of the set
+            other = next((x["id"] for x in g.entries if x["id"] not in (e["id"], e["parent"])), e["id"])
+            row[i] = id_cell(r, other, numbers)
+        return
+
+
 def kind_tables(e):
     return e["tables"]
 
@@ -600,6 +673,7 @@ def write_set(g, out_dir):
         if mode == "option" and cohort_option is None:
             for e in rows:
                 e["cohort_unknown"] = True
+    extra: dict = {}  # file -> (columns, headers, cohort, rows) of its second Status List
     for name, kind, rows, mode, cohort in files:
         cols = build_columns(g, kind, r)
         if mode == "column":
@@ -612,15 +686,11 @@ def write_set(g, out_dir):
             if e["dup"] and kind == "status":
                 again = list(table[-1])
                 if e["dup"] == "conflict":
-                    ii = [i for i, c in enumerate(cols) if c[0] == "installs"]
-                    if ii:
-                        again[ii[0]] = (again[ii[0]] or 0) + 1
-                    else:
-                        k = [i for i, c in enumerate(cols) if c[0] == "dmct_status"][0]
-                        again[k] = "Failed"
-                else:
-                    # identical contents, written the same way
-                    pass
+                    conflict(g, r, e, cols, again, numbers, yn_style)
+                    if e.get("dup_where") == "other" and mode in ("column", "cover"):
+                        extra.setdefault(name, (cols, headers, cohort, []))[3].append(again)
+                        continue
+                # else identical contents, written the same way
                 table.append(again)
             if r.random() < 0.05:
                 table.append([None] * len(cols))
@@ -670,6 +740,14 @@ def write_set(g, out_dir):
             sheets = [(data_name, sheet_rows)]
         write_xlsx(os.path.join(out_dir, name), sheets, writer)
         (epcl_files if kind == "epcl" else inputs).append(name)
+    for name, (cols, headers, cohort, rows) in extra.items():
+        # the second Status List names its cohort in a column of its own
+        if ("cohort",) not in cols:
+            headers = [*headers, col_header(r, ("cohort",))]
+            rows = [[*row, cohort] for row in rows]
+        second = name.replace(".xlsx", "-update.xlsx")
+        write_xlsx(os.path.join(out_dir, second), [("DMCT Status List", [headers, *rows])], writer)
+        inputs.append(second)
     converted = None
     if r.random() < 0.04 and shutil.which("soffice") and "soffice" not in AVOID:
         converted = r.choice(["xlsx", "ods", "xls"])
