@@ -67,7 +67,8 @@ def fw_target_not_at_target(ctx: Context):
     """A firmware chain ends at an entry that is not at target FW.
 
     A chain may pass through other firmware sources; its final entry must have
-    Target FW = Y.
+    Target FW = Y.  Every source of such a chain has the error, not only the one
+    that names the final entry.
     """
     g = ctx.graph
     for i in g.upgrade:
