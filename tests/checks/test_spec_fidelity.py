@@ -126,6 +126,18 @@ def test_clause_20_9_with_unknown_devices_finds_no_dormant_entry(tmp_path):
     assert a["000002"].group is None and ("SG301", "000002") in codes(a)
 
 
+def test_clause_20_9_with_unknown_devices_rests_on_the_dormant_entry_it_names(tmp_path):
+    # the same schedule without device columns, but naming its Dormant entry: the
+    # devices are unknown, so nothing shows the entry to be of another DMC
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001")])
+    bare = write_rows(tmp_path / "ex.xlsx", ["EPCL ID", "Cohort", "Installation Status", "Reason for Exclusion",
+                                             "Parent EPCL ID", "SIT Test Completion Report"],
+                      [["000002", "MOC Secure", "Active", "Clause 20.9", "000001", "SIT 1"]])
+    a = assess([sl, bare])
+    assert codes(a) == [] and a["000002"].qualifies
+    assert a.graph.edges[("000002", "000001")] == "status"
+
+
 def test_conflicting_rows_compare_every_field_both_give(tmp_path):
     one = status_list(tmp_path / "a.xlsx", [row_tested("000001")])
     two = status_list(tmp_path / "b.xlsx", [{**row_tested("000001"), "dmct_status": "Failed",
