@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from se_graph.checks.policy import describe, differences
+from se_graph.checks.policy import describe, differences, may_forbid
 from se_graph.checks.registry import Context, rule
 from se_graph.model import Group, Severity
 
@@ -135,10 +135,13 @@ def not_permitted_variation(ctx: Context):
     """
     g = ctx.graph
     memo: dict = {}
+    first: dict = {}
+    entries, policy = g.entries, ctx.config.policy
     for i, par in g.parent.items():
-        if par not in g.entries:
+        parent = entries.get(par)
+        if parent is None or not may_forbid(parent, entries[i], policy, first):
             continue
-        bad = [d for d in differences(g.entries[par], g.entries[i], ctx.config.policy, memo) if not d.permitted]
+        bad = [d for d in differences(parent, entries[i], policy, memo) if not d.permitted]
         if bad:
             column = f"{bad[0].role}.{bad[0].field or 'model'}"
             yield i, f"Entry {i} is not a permitted variation of {par}: {describe(bad)}.", g.row_for(i, column).at(column)

@@ -3,7 +3,7 @@ requested entry at target FW."""
 
 from __future__ import annotations
 
-from se_graph.checks.policy import FIRMWARE_ONLY, differences
+from se_graph.checks.policy import FIRMWARE_ONLY, differences, may_forbid
 from se_graph.checks.registry import Context, rule
 from se_graph.model import Severity
 
@@ -85,8 +85,10 @@ def fw_not_firmware_only(ctx: Context):
     manufacturers, models and hardware must all be the same.
     """
     memo: dict = {}
+    first: dict = {}
     for i, source, target in _links(ctx):
-        diffs = [d for d in differences(source, target, FIRMWARE_ONLY, memo) if not d.permitted]
+        diffs = [d for d in differences(source, target, FIRMWARE_ONLY, memo) if not d.permitted] \
+            if may_forbid(source, target, FIRMWARE_ONLY, first) else []
         notes = [str(d) for d in diffs]
         if cohorts_differ(source.cohort, target.cohort):
             notes.append(f"cohort: {source.cohort} -> {target.cohort}")

@@ -65,6 +65,33 @@ def differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy],
     return found
 
 
+def may_forbid(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy], memo: dict) -> bool:
+    """False only where ``differences`` surely holds no difference the policy
+    forbids: a first look for the rules over every edge, which call
+    ``differences`` only where this says True.  It compares the devices role by
+    role, each pair of devices judged once (``memo``, kept by the caller for one
+    policy); where the roles do not line up it answers True and leaves the
+    question to ``differences``.  (Fields one table lacks are left out there,
+    never added, so a pair without a forbidden difference here has none there.)"""
+    olds, news = parent.devices, child.devices
+    if olds is news:
+        return False
+    if len(olds) != len(news):
+        return True
+    for old, new in zip(olds, news):
+        if old is new:
+            continue
+        key = (id(old), id(new))
+        seen = memo.get(key)
+        if seen is None:
+            # the devices are kept beside the answer, so no id is reused meanwhile
+            bad = old.role != new.role or any(not d.permitted for d in _device_pair(old, new, policy[old.role]))
+            seen = memo[key] = (bad, old, new)
+        if seen[0]:
+            return True
+    return False
+
+
 def _device_pair(old: Device, new: Device, rules: RolePolicy) -> list[Difference]:
     """The fields in which two devices of one role differ."""
     if old == new:

@@ -35,6 +35,8 @@ def cohort_key(cohort: str) -> str:
 
 def cohorts_differ(a: str, b: str) -> bool:
     """Whether two cohorts are shown to differ: 'unknown' differs from nothing."""
+    if a == b:
+        return False  # the common case, told without building the keys
     ka, kb = cohort_key(a), cohort_key(b)
     return ka != kb and "unknown" not in (ka, kb)
 
