@@ -207,8 +207,11 @@ class _DormantIndex:
         self._dormant = [(i, e) for i, e in nodes.items()
                          if e.install_status == "dormant" and _lists_devices(e.known)]
         # each device's part of the key, by the device's identity: ingest makes
-        # each distinct device once, so a few hundred stand for every entry
-        self._parts: dict[int, tuple] = {}
+        # each distinct device once, so a few hundred stand for every entry (the
+        # entries hold every device while the index lives, so no id is reused)
+        devices = {id(d): d for _, e in self._dormant for d in e.devices}
+        self._parts = {k: _part(d) for k, d in devices.items()}
+        self._cohorts: dict[str, str] = {}
         self.models: dict[tuple, list[str]] = {}
         for i, e in self._dormant:
             self.models.setdefault(self.key(e), []).append(i)
@@ -216,15 +219,13 @@ class _DormantIndex:
 
     def key(self, e: Entry) -> tuple:
         """Cohort, and the model and firmware of every device present."""
-        return ("models", cohort_key(e.cohort), tuple(map(self._part, e.devices)))
-
-    def _part(self, d: Device) -> tuple:
-        # by id: the index lives only while ``build`` runs, and the entries
-        # holding every device outlive it, so no id is reused meanwhile
-        part = self._parts.get(id(d))
-        if part is None:
-            part = self._parts[id(d)] = (d.role, d.model.casefold(), (d.firmware or "").casefold())
-        return part
+        cohort = self._cohorts.get(e.cohort)
+        if cohort is None:
+            cohort = self._cohorts[e.cohort] = cohort_key(e.cohort)
+        try:
+            return ("models", cohort, tuple(map(self._parts.__getitem__, map(id, e.devices))))
+        except KeyError:  # a device no Dormant entry has
+            return ("models", cohort, tuple(map(_part, e.devices)))
 
     def hub_and_meter(self) -> dict[tuple, list[str]]:
         if self._hub_and_meter is None:
@@ -232,6 +233,10 @@ class _DormantIndex:
             for i, e in self._dormant:
                 self._hub_and_meter.setdefault(_dmc_key(e), []).append(i)
         return self._hub_and_meter
+
+
+def _part(d: Device) -> tuple:
+    return (d.role, d.model.casefold(), (d.firmware or "").casefold())
 
 
 @lru_cache(maxsize=256)  # one known-field set per table: asked once per entry
