@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.__main__ import FLOOR, OUT, ROOT, run, sample_set
+from benchmarks.__main__ import FLOOR, OUT, ROOT, compiled, run, sample_set
 
 
 def checkout(rev: str) -> Path:
@@ -34,6 +34,7 @@ def compare(rev: str, entries: int = 100_000, runs: int = 5) -> dict:
     folder = sample_set(entries)
     files = sorted(str(p) for p in folder.glob("*.xlsx"))
     earlier = checkout(rev)
+    compiled(earlier)
     py = sys.executable
     # `python -m se_graph` from a folder imports that folder's se_graph first
     commands = {
