@@ -187,7 +187,7 @@ def _dormant_of(i: str, e: Entry, nodes: dict[str, Entry], by_dmc: _DormantIndex
     # The Dormant entries with the same cohort, device models and firmware are the
     # few that may match; their devices are then compared wherever both tables
     # list them (a hardware version one table lacks, say).
-    candidates = [c for c in by_dmc.models.get(by_dmc.key(e), ()) if c != i and _same_dmc(e, nodes[c])]
+    candidates = [c for c in by_dmc.models().get(by_dmc.key(e), ()) if c != i and _same_dmc(e, nodes[c])]
     if not candidates:
         # a table that lacks some device columns gives a different key: look wider,
         # among the entries whose tables list other device fields (rare, so cheap)
@@ -200,22 +200,34 @@ def _dormant_of(i: str, e: Entry, nodes: dict[str, Entry], by_dmc: _DormantIndex
 
 class _DormantIndex:
     """The Dormant entries that list devices, by cohort and device models and
-    firmware; and, built only when first asked for (most sets never ask), by
-    cohort and hub and meter models."""
+    firmware; and by cohort and hub and meter models.  Each is built only when
+    first asked for: only a covered entry that names no Dormant entry asks."""
 
     def __init__(self, nodes: dict[str, Entry]) -> None:
-        self._dormant = [(i, e) for i, e in nodes.items()
-                         if e.install_status == "dormant" and _lists_devices(e.known)]
-        # each device's part of the key, by the device's identity: ingest makes
-        # each distinct device once, so a few hundred stand for every entry (the
-        # entries hold every device while the index lives, so no id is reused)
-        devices = {id(d): d for _, e in self._dormant for d in e.devices}
-        self._parts = {k: _part(d) for k, d in devices.items()}
+        self._nodes = nodes
+        self._dormant: list[tuple[str, Entry]] | None = None
+        self._parts: dict[int, tuple] = {}
         self._cohorts: dict[str, str] = {}
-        self.models: dict[tuple, list[str]] = {}
-        for i, e in self._dormant:
-            self.models.setdefault(self.key(e), []).append(i)
+        self._models: dict[tuple, list[str]] | None = None
         self._hub_and_meter: dict[tuple, list[str]] | None = None
+
+    def dormant(self) -> list[tuple[str, Entry]]:
+        if self._dormant is None:
+            self._dormant = [(i, e) for i, e in self._nodes.items()
+                             if e.install_status == "dormant" and _lists_devices(e.known)]
+        return self._dormant
+
+    def models(self) -> dict[tuple, list[str]]:
+        if self._models is None:
+            # each device's part of the key, by the device's identity: ingest makes
+            # each distinct device once, so a few hundred stand for every entry (the
+            # entries hold every device while the index lives, so no id is reused)
+            devices = {id(d): d for _, e in self.dormant() for d in e.devices}
+            self._parts = {k: _part(d) for k, d in devices.items()}
+            self._models = {}
+            for i, e in self.dormant():
+                self._models.setdefault(self.key(e), []).append(i)
+        return self._models
 
     def key(self, e: Entry) -> tuple:
         """Cohort, and the model and firmware of every device present."""
@@ -230,7 +242,7 @@ class _DormantIndex:
     def hub_and_meter(self) -> dict[tuple, list[str]]:
         if self._hub_and_meter is None:
             self._hub_and_meter = {}
-            for i, e in self._dormant:
+            for i, e in self.dormant():
                 self._hub_and_meter.setdefault(_dmc_key(e), []).append(i)
         return self._hub_and_meter
 
