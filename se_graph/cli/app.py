@@ -57,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> None:
     """The console entry point."""
     code = main()
+    from se_graph.ingest import stop_reading
+
+    stop_reading()  # a start of reading no command took (se_graph.launch)
     # Everything is written: leave without freeing every entry object one by one,
     # which costs a visible pause on large lists (a third of a second at 100k).
     sys.stdout.flush()

@@ -8,13 +8,11 @@ about individual cells.  A file that cannot be used at all raises ``InputError``
 from __future__ import annotations
 
 import itertools
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from se_graph.ingest import sheetcheck
+from se_graph.ingest.ahead import Ahead, Job, drop_early, start_early, take_early
 from se_graph.ingest.headers import alias_table, describe, missing_required
 from se_graph.ingest.table import HEADER_SCAN_ROWS, TableReader, cover_cohort, find_header
 from se_graph.ingest.workbook import sheets
@@ -75,49 +73,42 @@ def read_inputs(
     """Read every workbook; ``epcl`` files are read as the current EPCL."""
     config = config or Config()
     result = ReadResult()
-    jobs = [(p, None) for p in expand(paths)] + [(p, "epcl") for p in expand(epcl)]
-    if len(jobs) == 1:
+    jobs = read_jobs(paths, epcl)
+    ahead = take_early(jobs, config.limits)
+    if ahead is None and len(jobs) == 1:
         path, kind = jobs[0]
         read_workbook(path, config, result, cohort=cohort, kind=kind)
         return result
-    # calamine parses a workbook without holding the GIL: open the next workbooks
-    # in threads while this one's rows are turned into entries (two ahead, so
-    # memory holds at most three workbooks).  Their extent is checked in a helper
-    # process meanwhile (the check holds the GIL), all but the first: that one
-    # is checked here, at once, while nothing else is ready to run, so the
-    # first two checks run side by side.
-    limits = config.limits
-    checker = sheetcheck.Checker([str(p) for p, _ in jobs[1:]], limits.max_uncompressed_bytes,
-                                 limits.max_inflate_ratio)
+    ahead = ahead or Ahead(jobs, config.limits)
     try:
-        _read_ahead(jobs, config, result, cohort, checker)
+        for path, kind, opened, notes in ahead:
+            read_workbook(path, config, result, cohort=cohort, kind=kind, opened=opened, notes=notes)
     finally:
-        checker.close()
+        ahead.close()
     return result
 
 
-def _read_ahead(jobs, config: Config, result: ReadResult, cohort: str | None, checker) -> None:
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        pending: deque = deque()
-        queue = iter(jobs)
-        for path, kind in itertools.islice(queue, 2):
-            notes: list[Problem] = []
-            pending.append((path, kind, notes, pool.submit(_opened, path, config.limits, notes, checker)))
-        while pending:
-            path, kind, notes, future = pending.popleft()
-            for nxt in itertools.islice(queue, 1):
-                later: list[Problem] = []
-                pending.append((*nxt, later, pool.submit(_opened, nxt[0], config.limits, later, checker)))
-            read_workbook(path, config, result, cohort=cohort, kind=kind, opened=future.result(), notes=notes)
+def read_jobs(paths: Sequence[str | Path], epcl: Sequence[str | Path] = ()) -> list[Job]:
+    """The workbooks a read of ``paths`` and ``epcl`` takes, in order, each with
+    how it is read (None, or "epcl")."""
+    return [(p, None) for p in expand(paths)] + [(p, "epcl") for p in expand(epcl)]
 
 
-def _opened(path: Path, limits, notes: list[Problem], checker=None) -> Iterator[tuple[str, Iterable]]:
-    """The workbook's sheets with the first one already loaded: calamine loads
-    every sheet before handing out the first, so that work happens here, in a
-    worker thread; the rest of the generator then runs in the reading thread."""
-    it = sheets(path, limits, notes, checker)
-    first = next(it, None)
-    return itertools.chain([first] if first is not None else [], it)
+def start_reading(paths: Sequence[str | Path], epcl: Sequence[str | Path] = ()) -> None:
+    """Begin opening these workbooks now, under the default limits, for a
+    ``read_inputs`` of the same workbooks that is about to come (the console
+    entry point calls this before the command line is parsed).  A read of other
+    workbooks, or under other limits, gives this start up; so does ``stop_reading``."""
+    try:
+        jobs = read_jobs(paths, epcl)
+    except (InputError, OSError):
+        return  # the read itself will say what is wrong
+    start_early(jobs, Config().limits)
+
+
+def stop_reading() -> None:
+    """Give up a start no read took (the command ended first)."""
+    drop_early()
 
 
 def read_workbook(

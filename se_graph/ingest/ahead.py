@@ -1,0 +1,116 @@
+"""Opening workbooks ahead of the thread that turns their rows into entries.
+
+calamine parses a workbook without holding the interpreter's lock, so the next
+workbooks are opened in worker threads (two ahead: memory holds at most three
+workbooks) while the reading thread converts the current one.  Their extent is
+checked in a helper process meanwhile (the check holds the lock), all but the
+first: that one is checked in its worker thread at once, while nothing else is
+ready to run, so the first two checks run side by side.
+
+A read may also be started early, by the console entry point, before the
+command line is fully parsed (typer takes about 0.2 s to get there): ``start_early``
+opens the workbooks the command line appears to name, and the read that follows
+adopts that start when it reads the very same workbooks under the same limits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from se_graph.ingest import sheetcheck
+from se_graph.ingest.workbook import sheets
+from se_graph.model import Problem
+from se_graph.model.config import Limits
+
+Job = tuple[Path, "str | None"]  # a workbook and how it is read (None, or "epcl")
+
+
+class Ahead:
+    """The workbooks of one read, in order, each opened ahead in a worker thread.
+
+    Iterate for (path, kind, opened sheets, notes) of each workbook; ``close``
+    when done (or given up)."""
+
+    def __init__(self, jobs: list[Job], limits: Limits) -> None:
+        self.jobs = jobs
+        self.limits = limits
+        self._checker = sheetcheck.Checker([str(p) for p, _ in jobs[1:]], limits.max_uncompressed_bytes,
+                                           limits.max_inflate_ratio)
+        self._pool = ThreadPoolExecutor(max_workers=2)
+        self._queue = iter(jobs)
+        self._pending: deque = deque()
+        for job in itertools.islice(self._queue, 2):
+            self._submit(job)
+
+    def _submit(self, job: Job) -> None:
+        path, kind = job
+        notes: list[Problem] = []
+        self._pending.append((path, kind, notes, self._pool.submit(_opened, path, self.limits, notes,
+                                                                    self._checker)))
+
+    def __iter__(self) -> Iterator[tuple[Path, str | None, Iterable, list[Problem]]]:
+        while self._pending:
+            path, kind, notes, future = self._pending.popleft()
+            for job in itertools.islice(self._queue, 1):
+                self._submit(job)
+            yield path, kind, future.result(), notes
+
+    def close(self, wait: bool = True) -> None:
+        """Stop: what was not started is dropped; with ``wait``, what runs is
+        waited for (a parse cannot be stopped halfway)."""
+        self._pool.shutdown(wait=wait, cancel_futures=True)
+        self._checker.close()
+
+
+def _opened(path: Path, limits: Limits, notes: list[Problem], checker=None) -> Iterator[tuple[str, Iterable]]:
+    """The workbook's sheets with the first one already loaded: calamine loads
+    every sheet before handing out the first, so that work happens here, in a
+    worker thread; the rest of the generator then runs in the reading thread."""
+    it = sheets(path, limits, notes, checker)
+    first = next(it, None)
+    return itertools.chain([first] if first is not None else [], it)
+
+
+_early: Ahead | None = None
+_early_lock = threading.Lock()
+
+
+def start_early(jobs: list[Job], limits: Limits) -> None:
+    """Open these workbooks now, for a read that will ask for them (``take_early``)."""
+    global _early
+    if not jobs:
+        return
+    ahead = Ahead(jobs, limits)
+    with _early_lock:
+        _early, earlier = ahead, _early
+    if earlier is not None:
+        earlier.close(wait=True)
+
+
+def take_early(jobs: list[Job], limits: Limits) -> Ahead | None:
+    """The early start of exactly these workbooks under these limits, if one was
+    made; any other early start is given up (waited for, so that no parse of it
+    runs on beside this read)."""
+    global _early
+    with _early_lock:
+        early, _early = _early, None
+    if early is None:
+        return None
+    if early.jobs == jobs and early.limits == limits:
+        return early
+    early.close(wait=True)
+    return None
+
+
+def drop_early() -> None:
+    """Give up an early start no read asked for (the command failed first), at once."""
+    global _early
+    with _early_lock:
+        early, _early = _early, None
+    if early is not None:
+        early.close(wait=False)
