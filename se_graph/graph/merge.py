@@ -57,20 +57,28 @@ def device_differences(a: Entry, b: Entry) -> list[str]:
     out = []
     da = {d.role: d for d in a.devices}
     db = {d.role: d for d in b.devices}
-    for role in ROLES:
-        if not (a.knows(f"{role}.model") and b.knows(f"{role}.model")):
-            continue
+    for role, names in _both_give(a.known, b.known):
         x, y = da.get(role), db.get(role)
-        if x is None and y is None:
-            continue
+        if x is y:
+            continue  # both absent, or the one device ingest shares
         if x is None or y is None:
             out.append(f"{role} device")
             continue
-        for name in DEVICE_FIELDS:
-            if a.knows(f"{role}.{name}") and b.knows(f"{role}.{name}"):
-                if (getattr(x, name) or "").casefold() != (getattr(y, name) or "").casefold():
-                    out.append(f"{role} {name}")
+        for name in names:
+            p, q = getattr(x, name), getattr(y, name)
+            if p != q and (p or "").casefold() != (q or "").casefold():
+                out.append(f"{role} {name}")
     return out
+
+
+@lru_cache(maxsize=1024)  # one pair of known-field sets per pair of tables
+def _both_give(a: frozenset[str], b: frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each role whose model both tables give, with the device fields both give."""
+    return tuple(
+        (role, tuple(name for name in DEVICE_FIELDS if f"{role}.{name}" in a and f"{role}.{name}" in b))
+        for role in ROLES
+        if f"{role}.model" in a and f"{role}.model" in b
+    )
 
 
 def _merge_devices(first: Entry, other: Entry) -> tuple[tuple[Device, ...], frozenset[str]]:
