@@ -3,9 +3,8 @@
 calamine parses a workbook without holding the interpreter's lock, so the next
 workbooks are opened in worker threads (two ahead: memory holds at most three
 workbooks) while the reading thread converts the current one.  Their extent is
-checked in a helper process meanwhile (the check holds the lock), all but the
-first: that one is checked in its worker thread at once, while nothing else is
-ready to run, so the first two checks run side by side.
+checked first, in a helper process (the check holds the lock, which the reading
+thread, or typer at an early start, needs meanwhile), in reading order.
 
 A read may also be started early, by the console entry point, before the
 command line is fully parsed (typer takes about 0.2 s to get there): ``start_early``
@@ -16,6 +15,8 @@ adopts that start when it reads the very same workbooks under the same limits.
 from __future__ import annotations
 
 import itertools
+import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -39,10 +40,13 @@ class Ahead:
     def __init__(self, jobs: list[Job], limits: Limits) -> None:
         self.jobs = jobs
         self.limits = limits
-        self._checker = sheetcheck.Checker([str(p) for p, _ in jobs[1:]], limits.max_uncompressed_bytes,
-                                           limits.max_inflate_ratio)
+        # every extent check in one helper process, in reading order, when there
+        # are several workbooks (a lone workbook is checked in its worker thread)
+        self._checker = sheetcheck.Checker([str(p) for p, _ in jobs] if len(jobs) > 1 else [],
+                                           limits.max_uncompressed_bytes, limits.max_inflate_ratio)
         self._pool = ThreadPoolExecutor(max_workers=2)
         self._queue = iter(jobs)
+        self._submitted = 0
         self._pending: deque = deque()
         for job in itertools.islice(self._queue, 2):
             self._submit(job)
@@ -50,8 +54,13 @@ class Ahead:
     def _submit(self, job: Job) -> None:
         path, kind = job
         notes: list[Problem] = []
+        # the first two open while nothing else is ready to run; the later ones
+        # open while the reading thread converts, the one thread every later
+        # step waits on: they yield the processor to it
+        later = self._submitted >= 2
+        self._submitted += 1
         self._pending.append((path, kind, notes, self._pool.submit(_opened, path, self.limits, notes,
-                                                                    self._checker)))
+                                                                    self._checker, later)))
 
     def __iter__(self) -> Iterator[tuple[Path, str | None, Iterable, list[Problem]]]:
         while self._pending:
@@ -67,13 +76,36 @@ class Ahead:
         self._checker.close()
 
 
-def _opened(path: Path, limits: Limits, notes: list[Problem], checker=None) -> Iterator[tuple[str, Iterable]]:
+def _opened(path: Path, limits: Limits, notes: list[Problem], checker=None,
+            yielding: bool = False) -> Iterator[tuple[str, Iterable]]:
     """The workbook's sheets with the first one already loaded: calamine loads
     every sheet before handing out the first, so that work happens here, in a
-    worker thread; the rest of the generator then runs in the reading thread."""
+    worker thread; the rest of the generator then runs in the reading thread.
+    ``yielding``: at a lower scheduling priority (only ever lowered)."""
+    if yielding:
+        _yield_processor()
     it = sheets(path, limits, notes, checker)
     first = next(it, None)
     return itertools.chain([first] if first is not None else [], it)
+
+
+# nice 10 weighs about a tenth of nice 0 with Linux's scheduler: on two cores the
+# reading thread keeps one, the workers opening later workbooks share the other
+YIELD_NICE = 10
+
+
+def _yield_processor() -> None:
+    """Lower this thread's scheduling priority (Linux: nice applies per thread;
+    elsewhere, or where not allowed, nothing changes)."""
+    if sys.platform != "linux":
+        return  # elsewhere a thread's id is no process id that setpriority knows
+    try:
+        tid = threading.get_native_id()
+        current = os.getpriority(os.PRIO_PROCESS, tid)
+        if current < YIELD_NICE:
+            os.setpriority(os.PRIO_PROCESS, tid, YIELD_NICE)
+    except (AttributeError, OSError):
+        pass
 
 
 _early: Ahead | None = None

@@ -13,6 +13,7 @@ reference is past Excel's limits.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import zipfile
@@ -199,11 +200,18 @@ def check_here(archive: zipfile.ZipFile) -> Verdict | None:
         return None
 
 
-def check_path(path: str, max_total: int, max_ratio: float) -> Verdict | None:
+def check_path(path: str, max_total: int, max_ratio: float, yielding: bool = False) -> Verdict | None:
     """``check_zip`` of the workbook at ``path``; None when its archive is broken
     or over the size limits (the reader refuses it then, in its own words, before
     asking).  Run in a helper process (see ``Checker``): takes and returns only
-    picklable values."""
+    picklable values.  ``yielding``: lower the helper's scheduling priority first
+    (nice 10; it is only ever lowered)."""
+    if yielding:
+        try:
+            if os.getpriority(os.PRIO_PROCESS, 0) < 10:
+                os.setpriority(os.PRIO_PROCESS, 0, 10)
+        except (AttributeError, OSError):
+            pass
     try:
         with zipfile.ZipFile(path) as archive:
             if oversized(archive.infolist(), max_total, max_ratio) is not None:
@@ -231,8 +239,10 @@ class Checker:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-            for path in wanted:  # checked in this order, the order they are read in
-                self._futures[path] = self._pool.submit(check_path, path, max_total, max_ratio)
+            for n, path in enumerate(wanted):  # checked in this order, the order they are read in
+                # the first two checks are waited on at once; the later ones
+                # yield the processor to the reading (as their reads do)
+                self._futures[path] = self._pool.submit(check_path, path, max_total, max_ratio, n > 1)
         except Exception:
             self.close()
 
