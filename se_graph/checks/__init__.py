@@ -14,10 +14,12 @@ from se_graph.model.config import Config
 __all__ = ["RULES", "Rule", "check", "severities"]
 
 
-def check(graph: Graph, config: Config, problems: Iterable[Problem] = (), levels=None) -> list[Finding]:
+def check(graph: Graph, config: Config, problems: Iterable[Problem] = (), levels=None, *,
+          fork: bool = False) -> list[Finding]:
     """Every finding about the graph and about what ingest found, sorted
-    (``levels``: the rules' severities, when already resolved)."""
+    (``levels``: the rules' severities, when already resolved; ``fork``: let a
+    forked copy of the process run some rules meanwhile, see ``registry.run``)."""
     by_code: dict[str, list[Problem]] = {}
     for problem in problems:
         by_code.setdefault(problem.code, []).append(problem)
-    return run(Context(graph=graph, config=config, ingest_problems=by_code), levels)
+    return run(Context(graph=graph, config=config, ingest_problems=by_code), levels, fork=fork)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
 
+from se_graph.checks import forked
 from se_graph.graph import Graph
 from se_graph.model import Finding, InputError, Location, Problem, Severity
 from se_graph.model.config import Config
@@ -97,14 +98,30 @@ def severities(config: Config) -> dict[str, Severity]:
     return out
 
 
-def run(ctx: Context, levels: Mapping[str, Severity] | None = None) -> list[Finding]:
+def run(ctx: Context, levels: Mapping[str, Severity] | None = None, *, fork: bool = False) -> list[Finding]:
     """Every rule's findings; ``levels`` are the severities ``severities`` resolved
-    (resolved here when not given)."""
+    (resolved here when not given).  ``fork``: run the equivalence rules (SG2xx,
+    about half the work) in a forked copy of this process meanwhile, where that
+    is safe (see ``se_graph.checks.forked``); the findings are the same."""
     levels = levels if levels is not None else severities(ctx.config)
+    codes = sorted(RULES)
+    theirs = [c for c in codes if c.startswith("SG2")] if fork else []
+    child = forked.start(lambda: _findings(ctx, theirs, levels)) if theirs else None
+    if child is None:
+        theirs = []
+    findings = _findings(ctx, [c for c in codes if c not in theirs], levels)
+    if child is not None:
+        found = child.result()
+        findings += found if found is not None else _findings(ctx, theirs, levels)
+    # a total order (place, code, entry, message): the same whichever process ran a rule
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _findings(ctx: Context, codes: list[str], levels: Mapping[str, Severity]) -> list[Finding]:
     findings = []
-    for code in sorted(RULES):
+    for code in codes:
         severity = levels[code]
         for entry_id, message, location in RULES[code].check(ctx):
             findings.append(Finding(code=code, severity=severity, message=message, entry=entry_id, location=location))
-    findings.sort(key=Finding.sort_key)
     return findings

@@ -264,9 +264,14 @@ class Checker:
         pool, self._pool = self._pool, None
         if pool is not None:
             processes = list(getattr(pool, "_processes", {}).values())
+            manager = getattr(pool, "_executor_manager_thread", None)
             pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.terminate()
+            # and wait for its threads to end (at once, the helper being gone):
+            # a process with no other thread running may fork safely later
+            if manager is not None:
+                manager.join(timeout=2)
 
 
 _SHARED = re.compile(r"(^|/)sharedStrings\.xml$", re.IGNORECASE)
