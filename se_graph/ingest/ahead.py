@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from se_graph.ingest import sheetcheck
-from se_graph.ingest.workbook import sheets
+from se_graph.ingest.workbook import WARNINGS, sheets
 from se_graph.model import Problem
 from se_graph.model.config import Limits
 
@@ -110,27 +110,46 @@ def _yield_processor() -> None:
 
 _early: Ahead | None = None
 _early_lock = threading.Lock()
+_holding = False  # whether the early start holds WARNINGS (see start_early)
 
 
 def start_early(jobs: list[Job], limits: Limits) -> None:
-    """Open these workbooks now, for a read that will ask for them (``take_early``)."""
-    global _early
+    """Open these workbooks now, for a read that will ask for them (``take_early``).
+
+    Until that read (or ``drop_early``), the early start holds the lock of the
+    readers' warning captures: the command line is being parsed meanwhile, and
+    pydantic's own captures must not interleave with a reader's."""
+    global _early, _holding
     if not jobs:
         return
+    with _early_lock:
+        if not _holding:
+            WARNINGS.acquire()
+            _holding = True
     ahead = Ahead(jobs, limits)
     with _early_lock:
         _early, earlier = ahead, _early
     if earlier is not None:
-        earlier.close(wait=True)
+        earlier.close(wait=False)
+
+
+def _let_go() -> Ahead | None:
+    """The early start, taken; and the warnings lock released first, so that
+    waiting for its workers can never wait on this hold."""
+    global _early, _holding
+    with _early_lock:
+        early, _early = _early, None
+        if _holding:
+            _holding = False
+            WARNINGS.release()
+    return early
 
 
 def take_early(jobs: list[Job], limits: Limits) -> Ahead | None:
     """The early start of exactly these workbooks under these limits, if one was
     made; any other early start is given up (waited for, so that no parse of it
     runs on beside this read)."""
-    global _early
-    with _early_lock:
-        early, _early = _early, None
+    early = _let_go()
     if early is None:
         return None
     if early.jobs == jobs and early.limits == limits:
@@ -141,8 +160,6 @@ def take_early(jobs: list[Job], limits: Limits) -> Ahead | None:
 
 def drop_early() -> None:
     """Give up an early start no read asked for (the command failed first), at once."""
-    global _early
-    with _early_lock:
-        early, _early = _early, None
+    early = _let_go()
     if early is not None:
         early.close(wait=False)

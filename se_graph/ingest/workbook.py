@@ -44,6 +44,13 @@ DEFAULT_PASSWORD = "VelvetSweatshop"
 _OLD_BIFF = {0x0009: "Excel 2.x", 0x0209: "Excel 3.0", 0x0409: "Excel 4.0"}
 
 log = logging.getLogger("se_graph.ingest")
+
+# warnings.catch_warnings swaps process-wide state (the filters, showwarning):
+# two threads inside it at once can leave the other's filters in place, or take
+# its warnings.  Every capture here holds this lock; so does an early start of
+# reading (se_graph.ingest.ahead) while typer, whose pydantic captures warnings
+# too, parses the command line.
+WARNINGS = threading.Lock()
 Rows = Iterator[tuple[int, list]]
 
 
@@ -437,7 +444,7 @@ def _openpyxl_sheets(path: Path, shown, limits: Limits, first_error, notes: list
     try:
         import openpyxl  # imported only when calamine could not read the file
 
-        with warnings.catch_warnings(record=True) as caught:
+        with WARNINGS, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         _log_warnings(shown, caught)
@@ -448,7 +455,7 @@ def _openpyxl_sheets(path: Path, shown, limits: Limits, first_error, notes: list
     try:
         for sheet in book.worksheets:
             try:
-                with warnings.catch_warnings(record=True) as caught:
+                with WARNINGS, warnings.catch_warnings(record=True) as caught:
                     warnings.simplefilter("always")
                     height = sheet.max_row or 0
                     title = sheet.title

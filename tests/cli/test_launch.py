@@ -103,3 +103,25 @@ def test_a_read_adopts_only_a_start_of_the_same_workbooks_under_the_same_limits(
     assert [(e.entry_id, e.row, e.source.path) for e in adopted.entries] == \
         [(e.entry_id, e.row, e.source.path) for e in plain.entries]
     assert adopted.findings == plain.findings
+
+
+def test_an_early_start_through_openpyxl_is_adopted_or_given_up_without_a_deadlock(monkeypatch):
+    # openpyxl's warnings are captured under a lock the early start holds until
+    # the read: giving the start up must let go of it before waiting for it
+    monkeypatch.setenv("SE_GRAPH_READER", "openpyxl")
+    files = sorted(SAMPLE.glob("*.xlsx"))
+    plain = read_inputs([SAMPLE])
+    start_reading([str(SAMPLE)])
+    other = Config(limits=Limits(max_rows=Limits().max_rows - 1))
+    given_up = read_inputs([SAMPLE], other)  # not adopted: waited for, then read afresh
+    start_reading([str(SAMPLE)])
+    adopted = read_inputs([SAMPLE])
+    for result in (given_up, adopted):
+        assert [(e.entry_id, e.row) for e in result.entries] == [(e.entry_id, e.row) for e in plain.entries]
+    start_reading([str(SAMPLE)])
+    early = take_early([(p, None) for p in files], Config().limits)
+    assert early is not None
+    early.close()
+    from se_graph.ingest.workbook import WARNINGS
+
+    assert not WARNINGS.locked()  # the hold ends with the read that takes the start
