@@ -17,6 +17,17 @@ from se_graph.model.config import Config
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 linux = pytest.mark.skipif(sys.platform != "linux", reason="the fork is made on Linux only")
+# code that notes in ``made`` whether each fork asked for was made
+COUNTING_FORKS = """\
+from se_graph.checks import forked
+made = []
+real = forked.start
+def start(work):
+    child = real(work)
+    made.append(child is not None)
+    return child
+forked.start = start
+"""
 
 
 @pytest.mark.parametrize("folder", ["broken", "sample"])
@@ -34,17 +45,11 @@ def test_forked_rules_find_exactly_what_rules_run_here_find(folder):
 @linux
 @pytest.mark.parametrize("folder", ["broken", "sample"])
 def test_the_same_findings_when_the_fork_is_surely_made(folder):
-    out = _fresh("from se_graph.checks import check, forked, severities\n"
+    out = _fresh(COUNTING_FORKS +
+                 "from se_graph.checks import check, severities\n"
                  "from se_graph.graph import build\n"
                  "from se_graph.ingest import read_inputs\n"
                  "from se_graph.model.config import Config\n"
-                 "made = []\n"
-                 "real = forked.start\n"
-                 "def start(work):\n"
-                 "    child = real(work)\n"
-                 "    made.append(child is not None)\n"
-                 "    return child\n"
-                 "forked.start = start\n"
                  "config = Config()\n"
                  f"read = read_inputs([{str(DATA / folder)!r}], config)\n"
                  "graph = build(read.entries)\n"
@@ -86,14 +91,7 @@ def test_a_failing_fork_gives_none_so_the_caller_does_the_work():
 def test_the_command_line_forks_where_it_is_safe():
     # after reading several workbooks (the extent helper and the worker threads
     # done with), the rules' fork is made: seen by wrapping forked.start
-    out = _fresh("from se_graph.checks import forked\n"
-                 "made = []\n"
-                 "real = forked.start\n"
-                 "def start(work):\n"
-                 "    child = real(work)\n"
-                 "    made.append(child is not None)\n"
-                 "    return child\n"
-                 "forked.start = start\n"
+    out = _fresh(COUNTING_FORKS +
                  "from se_graph.cli import main\n"
                  f"code = main(['validate', {str(DATA / 'sample')!r}, '-q'])\n"
                  "print(code, made)")
