@@ -1,3 +1,3 @@
-from se_graph.launch import run
+from se_graph.cli import run
 
 run()

@@ -3,7 +3,6 @@ module, registered here; ``main`` returns the exit code."""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from typing import Annotated
@@ -55,13 +54,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The console entry point."""
-    code = main()
-    from se_graph.ingest import stop_reading
-
-    stop_reading()  # a start of reading no command took (se_graph.launch)
-    # Everything is written: leave without freeing every entry object one by one,
-    # which costs a visible pause on large lists (a third of a second at 100k).
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    """The console entry point (``se-graph``, ``python -m se_graph``)."""
+    sys.exit(main())

@@ -24,9 +24,6 @@ ReportOpt = Annotated[Optional[int], typer.Option("--report", help="Which EPCL r
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")]
 
 
-_last: list = []  # the newest command's assessment (one at a time)
-
-
 def load(files, config, cohort, epcl, report):
     """The assessment of the inputs: the one library call behind every command."""
     import gc
@@ -42,12 +39,8 @@ def load(files, config, cohort, epcl, report):
     paused = gc.isenabled()
     gc.disable()
     try:
-        assessment = assess(files, load_config(config), cohort=cohort, epcl=epcl or (), report=report,
-                            progress=progress, fork=True)
-        # and it outlives the command: the console entry point leaves with
-        # os._exit, so its records are never freed one by one (0.06 s at 100k)
-        _last[:] = [assessment]
-        return assessment
+        return assess(files, load_config(config), cohort=cohort, epcl=epcl or (), report=report,
+                      progress=progress)
     finally:
         if paused:
             gc.freeze()

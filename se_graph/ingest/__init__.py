@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from se_graph.ingest.ahead import Ahead, Job, drop_early, start_early, take_early
+from se_graph.ingest.ahead import Ahead
 from se_graph.ingest.headers import alias_table, describe, missing_required
 from se_graph.ingest.table import HEADER_SCAN_ROWS, TableReader, cover_cohort, find_header
 from se_graph.ingest.workbook import sheets
@@ -73,42 +73,18 @@ def read_inputs(
     """Read every workbook; ``epcl`` files are read as the current EPCL."""
     config = config or Config()
     result = ReadResult()
-    jobs = read_jobs(paths, epcl)
-    ahead = take_early(jobs, config.limits)
-    if ahead is None and len(jobs) == 1:
+    jobs = [(p, None) for p in expand(paths)] + [(p, "epcl") for p in expand(epcl)]
+    if len(jobs) == 1:
         path, kind = jobs[0]
         read_workbook(path, config, result, cohort=cohort, kind=kind)
         return result
-    ahead = ahead or Ahead(jobs, config.limits)
+    ahead = Ahead(jobs, config.limits)
     try:
         for path, kind, opened, notes in ahead:
             read_workbook(path, config, result, cohort=cohort, kind=kind, opened=opened, notes=notes)
     finally:
         ahead.close()
     return result
-
-
-def read_jobs(paths: Sequence[str | Path], epcl: Sequence[str | Path] = ()) -> list[Job]:
-    """The workbooks a read of ``paths`` and ``epcl`` takes, in order, each with
-    how it is read (None, or "epcl")."""
-    return [(p, None) for p in expand(paths)] + [(p, "epcl") for p in expand(epcl)]
-
-
-def start_reading(paths: Sequence[str | Path], epcl: Sequence[str | Path] = ()) -> None:
-    """Begin opening these workbooks now, under the default limits, for a
-    ``read_inputs`` of the same workbooks that is about to come (the console
-    entry point calls this before the command line is parsed).  A read of other
-    workbooks, or under other limits, gives this start up; so does ``stop_reading``."""
-    try:
-        jobs = read_jobs(paths, epcl)
-    except (InputError, OSError):
-        return  # the read itself will say what is wrong
-    start_early(jobs, Config().limits)
-
-
-def stop_reading() -> None:
-    """Give up a start no read took (the command ended first)."""
-    drop_early()
 
 
 def read_workbook(

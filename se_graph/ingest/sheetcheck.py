@@ -13,7 +13,6 @@ reference is past Excel's limits.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import zipfile
@@ -200,18 +199,11 @@ def check_here(archive: zipfile.ZipFile) -> Verdict | None:
         return None
 
 
-def check_path(path: str, max_total: int, max_ratio: float, yielding: bool = False) -> Verdict | None:
+def check_path(path: str, max_total: int, max_ratio: float) -> Verdict | None:
     """``check_zip`` of the workbook at ``path``; None when its archive is broken
     or over the size limits (the reader refuses it then, in its own words, before
     asking).  Run in a helper process (see ``Checker``): takes and returns only
-    picklable values.  ``yielding``: lower the helper's scheduling priority first
-    (nice 10; it is only ever lowered)."""
-    if yielding:
-        try:
-            if os.getpriority(os.PRIO_PROCESS, 0) < 10:
-                os.setpriority(os.PRIO_PROCESS, 0, 10)
-        except (AttributeError, OSError):
-            pass
+    picklable values."""
     try:
         with zipfile.ZipFile(path) as archive:
             if oversized(archive.infolist(), max_total, max_ratio) is not None:
@@ -239,10 +231,8 @@ class Checker:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-            for n, path in enumerate(wanted):  # checked in this order, the order they are read in
-                # the first two checks are waited on at once; the later ones
-                # yield the processor to the reading (as their reads do)
-                self._futures[path] = self._pool.submit(check_path, path, max_total, max_ratio, n > 1)
+            for path in wanted:  # checked in this order, the order they are read in
+                self._futures[path] = self._pool.submit(check_path, path, max_total, max_ratio)
         except Exception:
             self.close()
 
@@ -264,14 +254,9 @@ class Checker:
         pool, self._pool = self._pool, None
         if pool is not None:
             processes = list(getattr(pool, "_processes", {}).values())
-            manager = getattr(pool, "_executor_manager_thread", None)
             pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.terminate()
-            # and wait for its threads to end (at once, the helper being gone):
-            # a process with no other thread running may fork safely later
-            if manager is not None:
-                manager.join(timeout=2)
 
 
 _SHARED = re.compile(r"(^|/)sharedStrings\.xml$", re.IGNORECASE)

@@ -47,9 +47,8 @@ log = logging.getLogger("se_graph.ingest")
 
 # warnings.catch_warnings swaps process-wide state (the filters, showwarning):
 # two threads inside it at once can leave the other's filters in place, or take
-# its warnings.  Every capture here holds this lock; so does an early start of
-# reading (se_graph.ingest.ahead) while typer, whose pydantic captures warnings
-# too, parses the command line.
+# its warnings.  Every capture here holds this lock (workbooks are opened in
+# worker threads, se_graph.ingest.ahead).
 WARNINGS = threading.Lock()
 Rows = Iterator[tuple[int, list]]
 
