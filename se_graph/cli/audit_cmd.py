@@ -36,18 +36,18 @@ def audit(
 
         check_folder(output)  # refuse a folder that is not an audit before any work
         assessment = load(files, config, cohort, epcl, report)
-        inputs = dict.fromkeys(t.source.path for t in assessment.tables)
-        raw = {}
-        for n, path in enumerate(inputs, start=1):
-            with progress(f"Reading {Path(path).name} for its annotated copy ({n} of {len(inputs)})..."):
-                raw[path] = raw_sheets(path, assessment.config.limits)
+        # each input's cells, read only when its annotated copy needs them (an
+        # .xlsx copy never does): that work is the building's, timed there
+        raw = {path: raw_sheets(path, assessment.config.limits)
+               for path in dict.fromkeys(t.source.path for t in assessment.tables)}
         diff = None
         if previous:
             from se_graph.assessment.diff import compare
 
             with progress("Comparing with the previous publication..."):
                 diff = compare(load(previous, config, cohort, epcl, None), assessment)
-        with progress("Building the audit's files..."):
+        copies = "its annotated copy" if len(raw) == 1 else f"{len(raw)} annotated copies"
+        with progress(f"Building the audit's files and {copies}..."):
             written = build_audit(assessment, raw, report=report, diff=diff)
         with progress(f"Writing {len(written)} files to {output}..."):
             write_folder(output, written)
