@@ -76,16 +76,28 @@ def guarded(debug: bool, body: Callable[[], int]) -> None:
         fail(f"{where}{what}{'' if 'nothing was changed' in what else '; nothing was changed there'}.", 2)
     except KeyboardInterrupt:
         fail("interrupted.", 130)
+    except ImportError as exc:  # a package missing or broken, unless the module is ours
+        if debug:
+            traceback.print_exc()
+        module = (exc.name or "").partition(".")[0]
+        if module in ("", "se_graph"):
+            _internal(exc)
+        from se_graph.ingest.workbook import missing
+
+        fail(str(missing(module, exc, "run this command")), 2)
     except Exception as exc:  # anything else is our bug
         if debug:
             traceback.print_exc()
-        name = type(exc).__name__
-        fail(
-            f"internal error ({name}: {exc}). This is a bug in se-graph: please report it "
-            "with the command you ran; --debug shows the traceback.",
-            3,
-        )
+        _internal(exc)
     raise typer.Exit(code)
+
+
+def _internal(exc: BaseException) -> None:
+    fail(
+        f"internal error ({type(exc).__name__}: {exc}). This is a bug in se-graph: please report it "
+        "with the command you ran; --debug shows the traceback.",
+        3,
+    )
 
 
 def color(stream=None) -> bool:

@@ -52,6 +52,8 @@ try:
         result = ("ok", sheets)
 except MemoryError:
     result = ("memory",)
+except ImportError as exc:  # python_calamine not installed, or not loading
+    result = ("missing", str(exc)[:500])
 except BaseException as exc:
     result = ("error", type(exc).__name__, str(exc)[:500])
 try:
@@ -65,7 +67,7 @@ out.flush()
 
 @dataclass
 class Outcome:
-    kind: str  # ok, rows, memory, error, killed, timeout
+    kind: str  # ok, rows, memory, missing, error, killed, timeout
     sheets: list | None = None
     detail: str = ""
     height: int = 0
@@ -116,5 +118,8 @@ def _run(path: str, max_rows: int, memory: int, seconds: int, how: str) -> Outco
         return Outcome("rows", sheet=result[1], height=result[2])
     if result[0] == "memory":
         return Outcome("memory")
+    if result[0] == "missing":
+        log.debug("the reading child could not import python_calamine: %s", result[1])
+        return Outcome("missing", detail=result[1])
     log.debug("calamine refused %s: %s: %s", path, result[1], result[2])
     return Outcome("error", detail=f"{result[1]}: {result[2]}")

@@ -53,6 +53,21 @@ WARNINGS = threading.Lock()
 Rows = Iterator[tuple[int, list]]
 
 
+# the packages the readers import when first needed, by the name they are
+# imported as, and the name pip installs them by
+PACKAGES = {"python_calamine": "python-calamine", "openpyxl": "openpyxl", "msoffcrypto": "msoffcrypto-tool"}
+
+
+def missing(module: str, exc: BaseException | None = None, needed_to: str = "read workbooks") -> InputError:
+    """A package that is not installed, or does not load (a broken install):
+    one sentence naming it and how to install it, never a word about the file."""
+    package = PACKAGES.get(module, module)
+    if exc is not None:
+        log.debug("importing %s failed: %s: %s", module, type(exc).__name__, exc)
+    return InputError(f"cannot {needed_to}: the package {package} is not installed or does not load; "
+                      f"install it with `pip install {package}`.")
+
+
 def damaged(shown, where: str | None = None) -> InputError:
     detail = f" ({where})" if where else ""
     return InputError(f"{shown}: the workbook is damaged{detail}; re-save it from Excel or LibreOffice.")
@@ -282,7 +297,10 @@ class _Panicked(Exception):
 
 
 def _calamine_load(path: Path, shown, limits: Limits) -> list:
-    import python_calamine
+    try:
+        import python_calamine
+    except ImportError as exc:  # a missing reader is no reason to try another
+        raise missing("python_calamine", exc) from None
 
     loaded = []
     try:
@@ -323,6 +341,8 @@ def _child(path: Path, shown, limits: Limits, suffix: str | None = None) -> Iter
                                          suffix="xlsx")
             if converted.kind == "ok":
                 outcome = converted
+    if outcome.kind == "missing":
+        raise missing("python_calamine")
     if outcome.kind == "ok":
         for name, rows in outcome.sheets:
             yield name, enumerate(rows, start=1)
@@ -417,7 +437,9 @@ def _decrypted(path: Path, shown, limits: Limits, data: bytes, *, xls: bool) -> 
 
     try:
         import msoffcrypto
-
+    except ImportError as exc:
+        raise missing("msoffcrypto", exc, "open encrypted workbooks") from None
+    try:
         office = msoffcrypto.OfficeFile(io.BytesIO(data))
         office.load_key(password=DEFAULT_PASSWORD, verify_password=True)
         plain = io.BytesIO()
@@ -442,7 +464,9 @@ def _decrypted(path: Path, shown, limits: Limits, data: bytes, *, xls: bool) -> 
 def _openpyxl_sheets(path: Path, shown, limits: Limits, first_error, notes: list[Problem]) -> Iterator[tuple[str, Rows]]:
     try:
         import openpyxl  # imported only when calamine could not read the file
-
+    except ImportError as exc:
+        raise missing("openpyxl", exc) from None
+    try:
         with WARNINGS, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
