@@ -1,11 +1,11 @@
 """Every malformed or malicious input gives exit 0, 1 or 2 with plain sentences:
-never a traceback, never an internal error, within seconds."""
+never a traceback, never an internal error (how long the bombs take is a
+target of `make bench`: benchmarks/bombs.py)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -34,12 +34,9 @@ def test_corpus_is_large_and_committed_in_full():
 @pytest.mark.parametrize("name", sorted(SMALL) + MADE_ONCE + sorted(BIG))
 def test_every_input_is_refused_or_reported_in_plain_sentences(corpus, name):
     path = corpus / name if name in BIG else COMMITTED / name
-    start = time.perf_counter()
     result = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
-    took = time.perf_counter() - start
     assert result.exit_code in (0, 1, 2), result.output
     assert "Traceback" not in result.output and "Traceback" not in result.stderr
-    assert took < 10, f"{name} took {took:.1f} s"
     if result.exit_code == 2:
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("se-graph: ") and lines[0].endswith("."), lines
