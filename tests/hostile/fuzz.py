@@ -37,6 +37,8 @@ SECONDS = 30
 HUNG = 120  # without a time budget, a process still running this long is stopped
 MEGABYTES = 1000
 READERS = ("calamine", "openpyxl")
+# the other writers' files, made once per machine (LibreOffice takes seconds a file)
+WRITERS = Path(tempfile.gettempdir()) / "se-graph-fuzz-writers"
 
 # ---- seeds ---------------------------------------------------------------------------
 
@@ -321,7 +323,7 @@ def fuzz(n: int, seed: int, jobs: int = 2, keep: Path | None = None, seeds: list
         seeds = seeds or sorted(SAMPLE.glob("*.xlsx"))
         seeds = list(seeds)
         if corpus:
-            seeds += writer_corpus(Path(tempfile.gettempdir()) / "se-graph-fuzz-writers")
+            seeds += writer_corpus(WRITERS)
         blobs = [(p.name, p.read_bytes()) for p in seeds]
         tasks = []
         for i in range(n):

@@ -9,14 +9,7 @@ import sys
 
 import pytest
 
-from tests.hostile.make_corpus import BIG, write
-
-
-@pytest.fixture(scope="module")
-def bombs(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("bombs")
-    write(folder)
-    return folder
+from tests.hostile.make_corpus import BIG
 
 
 # A small launcher starts se-graph and reports its peak memory.  Measured from

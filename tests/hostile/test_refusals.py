@@ -46,11 +46,10 @@ def refused(path: Path, *words: str, reader: str = "calamine") -> str:
 
 
 @pytest.fixture(scope="module")
-def writers(tmp_path_factory) -> dict[str, Path]:
+def writers() -> dict[str, Path]:
     if shutil.which("soffice") is None:
         pytest.fail("LibreOffice (soffice) is required to make the legacy .xls and .ods files these tests read")
-    folder = tmp_path_factory.mktemp("writers")
-    return {p.name: p for p in fuzz.writer_corpus(folder)}
+    return {p.name: p for p in fuzz.writer_corpus(fuzz.WRITERS)}
 
 
 def _xls(writers) -> Path:
