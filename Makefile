@@ -47,12 +47,14 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 # the fuzzers, long: N generated workbook sets against the oracle of the spec,
-# and MUTANTS damaged workbooks through both readers
+# MUTANTS damaged workbooks through both readers, and the Hypothesis properties
+# at 2,000 examples each (`make test` runs 40 sets, 60 mutants, 50 examples)
 N ?= 5000
 MUTANTS ?= 10000
 fuzz: $(STAMP) browser
 	$(BIN)/python -m tests.differential.run -n $(N) -j 2
 	$(BIN)/python -m tests.hostile.fuzz -n $(MUTANTS)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider tests/hostile/test_properties.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

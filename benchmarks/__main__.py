@@ -10,6 +10,8 @@ each, and reports medians:
 - startup: `python -c "import pandas, networkx"`;
 - audit: `python -m se_graph audit DIR -o OUT` at 10k and 100k, against the
   validate of the same set measured in the same run (target: at most 3x).
+- bombs: the hostile corpus's bombs through both readers (benchmarks/bombs.py;
+  target: each refused in under 5 s).
 
 `--against REV` instead times validate at 100k by this code and by an earlier
 git revision, alternating with the calamine floor (benchmarks/against.py).
@@ -174,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     diff = measure_diff(100_000, 3)
     checks.append({"target": "100k: diff of two sets <= 2.5x validate of one", "value": f"{diff['ratio']:.2f}x",
                    "ok": diff["ok"]})
+    from benchmarks.bombs import measure as measure_bombs, target as bombs_target
+
+    print("  the hostile corpus's bombs, both readers ...", flush=True)
+    checks.append(bombs_target(measure_bombs(3)))
     text = render(rows, startup, checks)
     print()
     print(text)

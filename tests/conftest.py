@@ -5,7 +5,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
+import os  # noqa: E402
+
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# Hypothesis: enough examples in every test run to find a regression, and many
+# more in `make fuzz` (HYPOTHESIS_PROFILE=fuzz), which runs the long slices
+settings.register_profile("quick", max_examples=50)
+settings.register_profile("fuzz", max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 @pytest.fixture(scope="session")

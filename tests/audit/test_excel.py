@@ -80,13 +80,13 @@ def test_annex_a_and_summary_workbooks(tmp_path):
     assert 100 in numbers  # the Dormant tested installs, a number
 
     # LibreOffice reads what Excel would: ids keep their zeros, counts are numbers
+    read = {}
     for name in ("annex-a.xlsx", "summary.xlsx"):
-        sheets = sheets_as_csv(tmp_path / "out" / name, tmp_path)
-        assert sheets
+        read[name] = sheets_as_csv(tmp_path / "out" / name, tmp_path)
+        assert read[name]
         pdf = soffice_convert(tmp_path / "out" / name, "pdf", tmp_path / "pdf", tmp_path / "lo")
         assert pdf[0].stat().st_size > 1000
-    annex = sheets_as_csv(tmp_path / "out" / "annex-a.xlsx", tmp_path)
-    lines = list(csv.reader(io.StringIO(next(iter(annex.values())))))
+    lines = list(csv.reader(io.StringIO(next(iter(read["annex-a.xlsx"].values())))))
     table = {r[0]: r for r in lines if r and r[0].isdigit()}
     assert table["000001"][header.index("Installs")] == "100"
 

@@ -39,13 +39,17 @@ def one(args):
             shutil.rmtree(base, ignore_errors=True)
 
 
-def run(n, seed, keep=None, jobs=2, out=sys.stdout):
+def run(n, seed, keep=None, jobs=2, out=sys.stdout, drawn=None):
+    """The disagreements by kind; ``drawn``, a set, gathers the defects and writers the sets drew."""
     seeds = [seed + i for i in range(n)]
     started = time.time()
     by_kind = {}
     failing = 0
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for s, opts, diffs, size in pool.map(one, [(x, keep) for x in seeds]):
+            if drawn is not None:
+                drawn.update(opts.get("defects") or [])
+                drawn.update(opts["writer"].split("+"))
             if diffs:
                 failing += 1
             for kind, detail in diffs:

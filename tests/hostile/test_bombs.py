@@ -1,22 +1,15 @@
-"""Bombs are refused quickly and in bounded memory, measured in a real process."""
+"""Bombs are refused in bounded memory, measured in a real process (their time
+is a target of `make bench`: benchmarks/bombs.py)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
-from tests.hostile.make_corpus import BIG, write
-
-
-@pytest.fixture(scope="module")
-def bombs(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("bombs")
-    write(folder)
-    return folder
+from tests.hostile.make_corpus import BIG
 
 
 # A small launcher starts se-graph and reports its peak memory.  Measured from
@@ -32,26 +25,23 @@ LAUNCH = (
 )
 
 
-def measured(args, env=None) -> tuple[int, float, float, str]:
-    """(exit code, seconds, peak MB, stderr) of one fresh se-graph process."""
-    start = time.perf_counter()
+def measured(args, env=None) -> tuple[int, float, str]:
+    """(exit code, peak MB, stderr) of one fresh se-graph process."""
     done = subprocess.run([sys.executable, "-c", LAUNCH, *args], capture_output=True, text=True,
                           env=env if env is not None else dict(os.environ))
-    seconds = time.perf_counter() - start
     code, peak_kb = done.stdout.split()
-    return int(code), seconds, int(peak_kb) / 1024, done.stderr
+    return int(code), int(peak_kb) / 1024, done.stderr
 
 
 @pytest.mark.parametrize("name", sorted(BIG))
 @pytest.mark.parametrize("reader", ["calamine", "openpyxl"])
-def test_bombs_are_refused_in_under_5_s_and_500_mb(bombs, name, reader):
+def test_bombs_are_refused_in_under_500_mb(bombs, name, reader):
     env = {**os.environ, "SE_GRAPH_READER": reader}
-    code, seconds, peak, err = measured(["validate", str(bombs / name)], env)
+    code, peak, err = measured(["validate", str(bombs / name)], env)
     assert "Traceback" not in err
-    # openpyxl, only a fallback, walks a million empty rows slowly (bare openpyxl
-    # itself peaks near 550 MB there); calamine, the default, takes half a second
+    # openpyxl, only a fallback, walks a million empty rows (bare openpyxl itself
+    # peaks near 550 MB there); calamine, the default, takes 50 MB
     slow = (reader, name) == ("openpyxl", "million-formatted-rows.xlsx")
-    assert seconds < (30 if slow else 5), f"{name} via {reader}: {seconds:.1f} s"
     assert peak < (1000 if slow else 500), f"{name} via {reader}: {peak:.0f} MB"
     if "bomb" in name:
         assert code == 2 and err.count("\n") == 1
