@@ -43,7 +43,7 @@ def load(files, config, cohort, epcl, report):
     gc.disable()
     try:
         assessment = assess(files, load_config(config), cohort=cohort, epcl=epcl or (), report=report,
-                            progress=progress, fork=True)
+                            progress=progress)
         # and it outlives the command: the console entry point leaves with
         # os._exit, so its records are never freed one by one (0.06 s at 100k)
         _last[:] = [assessment]
