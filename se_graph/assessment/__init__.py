@@ -123,17 +123,14 @@ class Assessment:
         return hops(self, entry_id)
 
 
-def assess_entries(tables, entries, problems, config: Config, report: int | None = None, levels=None, *,
-                   fork: bool = False) -> Assessment:
-    """Judge entries already read (the library's entry point for tests and tools).
-    ``fork``: let a forked copy of the process run some rules meanwhile (the
-    command line does; the findings are the same either way)."""
+def assess_entries(tables, entries, problems, config: Config, report: int | None = None, levels=None) -> Assessment:
+    """Judge entries already read (the library's entry point for tests and tools)."""
     graph = build(entries, report=report)
     if report is not None and not graph.requested:
         present = graph.report_numbers()
         which = ", ".join(map(str, present)) if present else "none (no entry gives an EPCL Report)"
         raise InputError(f"--report {report} selects no entry: the EPCL Report numbers in the inputs are {which}.")
-    findings = check(graph, config, problems, levels, fork=fork)
+    findings = check(graph, config, problems, levels)
     by_entry: dict[str, list[Finding]] = {}
     for f in findings:
         if f.entry is not None:
@@ -150,12 +147,10 @@ def assess(
     epcl: Sequence[str | Path] = (),
     report: int | None = None,
     progress: Callable[[str], AbstractContextManager] | None = None,
-    fork: bool = False,
 ) -> Assessment:
     """Read, build, check and judge; raises ``InputError`` when an input is unusable.
 
-    ``progress(label)``, if given, wraps each stage (a spinner on a terminal);
-    ``fork``: see ``assess_entries``."""
+    ``progress(label)``, if given, wraps each stage (a spinner on a terminal)."""
     stage = progress or (lambda label: nullcontext())
     config = config or Config()
     from se_graph.checks import severities
@@ -169,7 +164,7 @@ def assess(
         with stage("Reading workbooks..."):
             read = read_inputs(paths, config, cohort=cohort, epcl=epcl)
         with stage(f"Checking {len(read.entries):,} rows..."):
-            return assess_entries(read.tables, read.entries, read.findings, config, report, levels, fork=fork)
+            return assess_entries(read.tables, read.entries, read.findings, config, report, levels)
     finally:
         if paused:
             gc.enable()

@@ -1,6 +1,7 @@
-"""The rule registry.  A rule lives in one place, its module: the ``@rule``
-decorator gives its code, name and default severity, its docstring is its user
-documentation, and the function is its check.
+"""The rule registry.  A rule lives in one place, its module under
+``se_graph.checks.rules``: ``CODE``, ``NAME`` and ``SEVERITY`` (the default), its
+docstring the user documentation, and ``check(ctx)`` the check.  The registry
+imports every module there, so adding a rule is adding its module.
 
 A check yields ``(entry_id, message, location)`` tuples; ``run`` turns them into
 findings, resolving each rule's severity (default or config) once.
@@ -9,41 +10,17 @@ findings, resolving each rule's severity (default or config) once.
 from __future__ import annotations
 
 import difflib
+import importlib
 import inspect
-from collections.abc import Callable, Iterator, Mapping
+import pkgutil
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
-from typing import TypeVar
+from types import ModuleType
 
-from se_graph.checks import forked
-from se_graph.graph import Graph
-from se_graph.model import Finding, InputError, Location, Problem, Severity
+from se_graph.checks import rules
+from se_graph.checks.context import Check, Context
+from se_graph.model import Finding, InputError, Severity
 from se_graph.model.config import Config
-
-Found = tuple[str | None, str, Location]
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Context:
-    graph: Graph
-    config: Config
-    ingest_problems: Mapping[str, list[Problem]]  # code -> what ingest found
-
-    def once(self, key: str, make: Callable[[], T]) -> T:
-        """What ``make()`` returns, made once for every rule that asks by ``key``
-        (what several rules walk, such as the firmware links)."""
-        made = self.__dict__.setdefault("_once", {})
-        if key not in made:
-            made[key] = make()
-        return made[key]
-
-    @cached_property
-    def covered(self) -> list[tuple[str, object]]:
-        """(id, entry) of the entries that rely on Clause 20.9 (covered by a Dormant
-        entry's testing), found once for the rules that ask."""
-        return [(i, e) for i, e in self.graph.entries.items()
-                if e.dmct_status == "covered" or e.exclusion_reason == "covered"]
 
 
 @dataclass(frozen=True)
@@ -52,28 +29,28 @@ class Rule:
     name: str
     severity: Severity
     doc: str
-    check: Callable[[Context], Iterator[Found]]
+    check: Check
 
     @property
     def summary(self) -> str:
         return self.doc.split("\n\n", 1)[0].replace("\n", " ")
 
 
-RULES: dict[str, Rule] = {}
+def discover(package: ModuleType) -> dict[str, Rule]:
+    """The rule of every module in ``package``, by code in code order; a code or
+    a name given twice is refused."""
+    found: dict[str, Rule] = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        one = Rule(code=str(module.CODE), name=str(module.NAME), severity=Severity(module.SEVERITY),
+                   doc=inspect.cleandoc(module.__doc__ or ""), check=module.check)
+        if one.code in found or any(r.name == one.name for r in found.values()):
+            raise ValueError(f"rule {one.code} {one.name} is registered twice (again by {module.__name__})")
+        found[one.code] = one
+    return {code: found[code] for code in sorted(found)}
 
 
-def rule(code: str, name: str, severity: Severity) -> Callable:
-    """Register a check under its code, name and default severity."""
-
-    def register(func: Callable[[Context], Iterator[Found]]) -> Callable:
-        if code in RULES or any(r.name == name for r in RULES.values()):
-            raise ValueError(f"rule {code} {name} is registered twice")
-        RULES[code] = Rule(
-            code=code, name=name, severity=Severity(severity), doc=inspect.cleandoc(func.__doc__ or ""), check=func
-        )
-        return func
-
-    return register
+RULES: dict[str, Rule] = discover(rules)
 
 
 def severities(config: Config) -> dict[str, Severity]:
@@ -98,30 +75,15 @@ def severities(config: Config) -> dict[str, Severity]:
     return out
 
 
-def run(ctx: Context, levels: Mapping[str, Severity] | None = None, *, fork: bool = False) -> list[Finding]:
-    """Every rule's findings; ``levels`` are the severities ``severities`` resolved
-    (resolved here when not given).  ``fork``: run the equivalence rules (SG2xx,
-    about half the work) in a forked copy of this process meanwhile, where that
-    is safe (see ``se_graph.checks.forked``); the findings are the same."""
+def run(ctx: Context, levels: Mapping[str, Severity] | None = None) -> list[Finding]:
+    """Every rule's findings, sorted; ``levels`` are the severities ``severities``
+    resolved (resolved here when not given)."""
     levels = levels if levels is not None else severities(ctx.config)
-    codes = sorted(RULES)
-    theirs = [c for c in codes if c.startswith("SG2")] if fork else []
-    child = forked.start(lambda: _findings(ctx, theirs, levels)) if theirs else None
-    if child is None:
-        theirs = []
-    findings = _findings(ctx, [c for c in codes if c not in theirs], levels)
-    if child is not None:
-        found = child.result()
-        findings += found if found is not None else _findings(ctx, theirs, levels)
-    # a total order (place, code, entry, message): the same whichever process ran a rule
-    findings.sort(key=Finding.sort_key)
-    return findings
-
-
-def _findings(ctx: Context, codes: list[str], levels: Mapping[str, Severity]) -> list[Finding]:
     findings = []
-    for code in codes:
+    for code, rule in RULES.items():
         severity = levels[code]
-        for entry_id, message, location in RULES[code].check(ctx):
+        for entry_id, message, location in rule.check(ctx):
             findings.append(Finding(code=code, severity=severity, message=message, entry=entry_id, location=location))
+    # a total order (place, code, entry, message)
+    findings.sort(key=Finding.sort_key)
     return findings

@@ -1,9 +1,10 @@
 """Named constants shared by every stage: severities, groups, the bases an entry
 can stand on, and the codes of the findings that ingest raises.
 
-The codes of the check rules live with their rules (``se_graph.checks``); ingest
-cannot import the checks, so its codes are named here, and the checks register
-a rule (name, severity, documentation) for each of them.
+The codes and names of the check rules live with their rules (one module each
+under ``se_graph.checks.rules``); ingest cannot import the checks, so the codes
+and names of its findings are defined here, and a rule module under
+``se_graph.checks.rules`` gives each its severity and documentation.
 """
 
 from __future__ import annotations
@@ -34,20 +35,29 @@ class Basis(StrEnum):
 
 
 class InputCode(StrEnum):
-    """Findings about single cells and rows, raised while the workbooks are read."""
+    """Findings about single cells and rows, raised while the workbooks are read:
+    each member is its code (``"SG101"``) and carries its rule's name."""
 
-    ID_RESTORED = "SG101"
-    BAD_ID = "SG102"
-    UNKNOWN_INSTALL_STATUS = "SG103"
-    UNKNOWN_DMCT_STATUS = "SG104"
-    UNKNOWN_EXCLUSION_REASON = "SG105"
-    BAD_COUNT = "SG106"
-    TOTALS_ROW = "SG107"
-    NOTE_ROW = "SG108"
-    MISSING_FIRMWARE = "SG109"
-    COHORT_UNKNOWN = "SG110"
-    BAD_VALUE = "SG111"
-    MISSING_ID = "SG112"
-    DUPLICATE_HEADER = "SG113"
-    UNKNOWN_COLUMN = "SG114"
-    VALUE_NOT_READ = "SG115"
+    rule_name: str
+
+    def __new__(cls, code: str, rule_name: str) -> InputCode:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.rule_name = rule_name
+        return member
+
+    ID_RESTORED = "SG101", "id-restored"
+    BAD_ID = "SG102", "bad-id"
+    UNKNOWN_INSTALL_STATUS = "SG103", "unknown-install-status"
+    UNKNOWN_DMCT_STATUS = "SG104", "unknown-dmct-status"
+    UNKNOWN_EXCLUSION_REASON = "SG105", "unknown-exclusion-reason"
+    BAD_COUNT = "SG106", "bad-count"
+    TOTALS_ROW = "SG107", "totals-row-skipped"
+    NOTE_ROW = "SG108", "note-row-skipped"
+    MISSING_FIRMWARE = "SG109", "missing-firmware"
+    COHORT_UNKNOWN = "SG110", "cohort-unknown"
+    BAD_VALUE = "SG111", "bad-value"
+    MISSING_ID = "SG112", "missing-id"
+    DUPLICATE_HEADER = "SG113", "duplicate-header"
+    UNKNOWN_COLUMN = "SG114", "unknown-column"
+    VALUE_NOT_READ = "SG115", "value-not-read"
