@@ -14,17 +14,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from se_graph.model import Device, Entry
-from se_graph.model.fields import DEVICE_FIELDS, ROLES
+from se_graph.model.fields import DEVICE_FIELDS, FIELDS, ROLES
 
-# value fields compared between rows of one id (devices are compared apart)
-VALUES = (
-    "install_status", "dmc_id", "dmct_status", "test_report", "test_report_date", "sit_report", "target_fw",
-    "upgrade_to", "installs", "device_count", "epcl_report", "parent_id", "exclusion_reason", "rationale",
-    "date_added",
-)
-# the column (``Entry.known``) behind each value field whose name differs
-_COLUMN = {"device_count": "devices"}
-LABELS = {"device_count": "devices count", "installs": "installations", "epcl_report": "EPCL report"}
+# value fields the rows of one id must agree on, in the field table's order (the
+# cohort is compared as cohorts are, and devices field by field, below)
+VALUES = tuple(f.name for f in FIELDS if f.agree and f.name != "cohort")
+LABELS = {f.name: f.words for f in FIELDS}
 _NOT_MERGED = frozenset({"entry_id", "source", "row", "known", "devices"})
 
 
@@ -128,10 +123,9 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
         seen.append(entry)
         first = merged[entry.entry_id]
         differ = [
-            LABELS.get(name, name.replace("_", " "))
+            LABELS[name]
             for name in VALUES
-            if getattr(first, name) != getattr(entry, name)
-            and first.knows(_COLUMN.get(name, name)) and entry.knows(_COLUMN.get(name, name))
+            if getattr(first, name) != getattr(entry, name) and first.knows(name) and entry.knows(name)
         ]
         if cohorts_differ(first.cohort, entry.cohort):
             differ.insert(0, "cohort")
@@ -142,8 +136,7 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
         fill = {
             name: getattr(entry, name)
             for name in Entry.__dataclass_fields__
-            if name not in _NOT_MERGED and not first.knows(_COLUMN.get(name, name))
-            and entry.knows(_COLUMN.get(name, name))
+            if name not in _NOT_MERGED and not first.knows(name) and entry.knows(name)
         }
         if cohort_key(first.cohort) == "unknown" and cohort_key(entry.cohort) != "unknown":
             fill["cohort"] = entry.cohort

@@ -9,7 +9,8 @@ from se_graph.ingest.headers import (
     match_row,
     normalise,
 )
-from se_graph.model.fields import DEVICE_FIELDS, FIELD_HEADERS
+from se_graph.model.fields import DEVICE_FIELDS, FIELD_HEADERS, HEADERS, PUBLIC_NAMES
+from se_graph.model.vocab import Kind
 
 
 def test_normalise_ignores_case_spaces_punctuation_and_plural():
@@ -24,23 +25,19 @@ def test_every_field_alias_of_the_spec_maps_to_its_field(field, alias):
     assert alias_table()[normalise(alias)] == field
 
 
-@pytest.mark.parametrize("field,header", list(FIELD_HEADERS.items()))
+@pytest.mark.parametrize("field,header", list(HEADERS.items()))
 def test_every_canonical_header_maps_to_its_field(field, header):
     assert alias_table()[normalise(header)] == field
 
 
-@pytest.mark.parametrize(
-    "role,role_alias,field,field_alias",
-    [
-        (r, ra, f, fa)
-        for r, ras in ROLE_ALIASES.items()
-        for ra in ras
-        for f in DEVICE_FIELDS
-        for fa in DEVICE_FIELD_ALIASES[f]
-    ],
-)
-def test_every_device_header_form_maps(role, role_alias, field, field_alias):
-    assert alias_table()[normalise(f"{role_alias} {field_alias}")] == f"{role}.{field}"
+@pytest.mark.parametrize("public,header", list(FIELD_HEADERS.items()))
+def test_the_spec_names_each_field_by_its_public_name(public, header):
+    # the config's [aliases] and diff's JSON say "devices" for the Devices count
+    assert alias_table()[normalise(header)] == PUBLIC_NAMES[public]
+
+
+def test_a_config_alias_under_the_spec_name_reaches_the_field():
+    assert alias_table({"devices": ["Meter Count"]})["metercount"] == "device_count"
 
 
 def test_config_aliases_extend_the_table():
@@ -64,7 +61,8 @@ def test_duplicate_header_is_reported_and_first_wins():
 
 
 def test_kinds_are_told_apart_by_headers():
-    assert kind_of(["entry_id", "install_status", "exclusion_reason"]) == "excluded"
-    assert kind_of(["entry_id", "install_status", "dmct_status", "CHF.model"]) == "status-list"
-    assert kind_of(["entry_id", "date_added"]) == "epcl"
+    assert kind_of(["entry_id", "install_status", "exclusion_reason"]) is Kind.EXCLUDED
+    assert kind_of(["entry_id", "install_status", "dmct_status", "CHF.model"]) is Kind.STATUS_LIST
+    assert kind_of(["entry_id", "date_added"]) is Kind.EPCL
     assert kind_of(["install_status", "dmct_status"]) is None
+
