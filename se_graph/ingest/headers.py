@@ -44,10 +44,14 @@ def normalise(text: object) -> str:
 
 
 def singular(text: object) -> str:
-    """The other reading of an optional plural: "Device(s)" as "Device"."""
-    if not isinstance(text, str) or "(s)" not in text:
+    """The other reading of an optional plural: "Device(s)" as "Device".  Case is
+    folded first, so "(S)" is the same plural."""
+    if not isinstance(text, str):
         return ""
-    return _NON_WORD.sub("", text.strip().casefold().replace("(s)", ""))
+    folded = text.strip().casefold()
+    if "(s)" not in folded:
+        return ""
+    return _NON_WORD.sub("", folded.replace("(s)", ""))
 
 
 def lookup(text: str, table: Mapping[str, str]) -> str | None:
