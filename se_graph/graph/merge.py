@@ -1,10 +1,12 @@
 """One record per entry id: the rows of an id merged, and where they disagree.
 
-Spec section 2: an id in two inputs is one node if the rows agree.  Two rows
-disagree on a field when both give it (their tables have the column) and the
-values differ: a blank cell there means "absent" (spec section 1), so a blank
-Parent EPCL ID against an id is a difference.  A column a table lacks is unknown:
-it is never compared, and is filled from another row that gives it.
+Spec sections 2 and 3: an id in two inputs is one node if the rows agree.  Two
+rows disagree on a field only when both give it: their tables have the column
+and neither cell is blank.  A blank cell on one row beside a value on the other
+is not stated there, so it is no conflict and the value stands in the merged
+record.  A column a table lacks is unknown: it is never compared, and is filled
+from another row that gives it.  Devices are compared as present or absent
+wherever both tables have the device's columns.
 """
 
 from __future__ import annotations
@@ -98,6 +100,11 @@ def _merge_devices(first: Entry, other: Entry) -> tuple[tuple[Device, ...], froz
     return tuple(out), first.known | other.known
 
 
+def _both_state(a: Entry, b: Entry, name: str) -> bool:
+    """Both rows give the field: their tables have its column and neither cell is blank."""
+    return getattr(a, name) is not None and getattr(b, name) is not None and a.knows(name) and b.knows(name)
+
+
 def _same_row(a: Entry, b: Entry) -> bool:
     return all(getattr(a, n) == getattr(b, n) for n in Entry.__dataclass_fields__ if n not in ("row",))
 
@@ -125,7 +132,7 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
         differ = [
             LABELS[name]
             for name in VALUES
-            if getattr(first, name) != getattr(entry, name) and first.knows(name) and entry.knows(name)
+            if _both_state(first, entry, name) and getattr(first, name) != getattr(entry, name)
         ]
         if cohorts_differ(first.cohort, entry.cohort):
             differ.insert(0, "cohort")
@@ -133,10 +140,12 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
         if differ:
             known = conflicts.setdefault(entry.entry_id, [])
             known.extend(d for d in differ if d not in known)
+        # a field this row gives and the record does not (no column there, or a blank cell)
         fill = {
             name: getattr(entry, name)
             for name in Entry.__dataclass_fields__
-            if name not in _NOT_MERGED and not first.knows(name) and entry.knows(name)
+            if name not in _NOT_MERGED and entry.knows(name)
+            and (not first.knows(name) or (getattr(first, name) is None and getattr(entry, name) is not None))
         }
         if cohort_key(first.cohort) == "unknown" and cohort_key(entry.cohort) != "unknown":
             fill["cohort"] = entry.cohort
