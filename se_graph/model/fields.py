@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from se_graph.model.vocab import DmctStatus, InstallStatus, Reason
+from se_graph.model.vocab import DmctStatus, InstallStatus, Kind, Reason
 
 ROLES: tuple[str, ...] = ("CHF", "ESME", "GSME", "PPMID", "IHD", "HCALCS")
 DEVICE_FIELDS: tuple[str, ...] = ("manufacturer", "model", "hardware", "firmware")
@@ -91,7 +91,16 @@ FIELD_HEADERS: dict[str, str] = {**{f.key: f.header for f in FIELDS}, **_DEVICE_
 # a field's name in the spec -> its name
 PUBLIC_NAMES: dict[str, str] = {**{f.key: f.name for f in FIELDS}, **{name: name for name in _DEVICE_HEADERS}}
 
-KINDS: tuple[str, ...] = ("status-list", "excluded", "epcl")
+KINDS: tuple[Kind, ...] = tuple(Kind)
+
+# an EPCL ID is text of this many digits (spec section 1)
+ID_DIGITS = 6
+
+
+def padded_id(digits: str | int) -> str:
+    """An id's digits as its text: the leading zeros a number lost put back."""
+    return str(digits).zfill(ID_DIGITS)
+
 
 # raw text (case-folded) -> vocabulary member
 INSTALL_STATUS_WORDS: dict[str, InstallStatus] = {member.value: member for member in InstallStatus}
