@@ -7,7 +7,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from se_graph.model.codes import Basis, Group, InputCode, Severity
-from se_graph.model.fields import HEADERS
+from se_graph.model.fields import FIELDS, HEADERS
 from se_graph.model.vocab import Kind
 
 __all__ = [
@@ -106,7 +106,18 @@ class Device:
         return f"{self.role}: {text}"
 
 
+def _table_fields(cls: type) -> type:
+    """Give the record every field of the field table it does not declare, blank by
+    default: a new column needs its entry in the table and nothing here."""
+    for field in FIELDS:
+        if field.name not in cls.__annotations__:
+            cls.__annotations__[field.name] = "object"
+            setattr(cls, field.name, None)
+    return cls
+
+
 @dataclass(frozen=True, slots=True)
+@_table_fields
 class Entry:
     """One EPCL entry: one DMC at one installation status, from one row."""
 
