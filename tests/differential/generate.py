@@ -492,9 +492,12 @@ def typed_header(cases, header):
     if "plural" in AVOID or cases.random() >= 0.2:
         return header
     stem = header.rstrip()
-    if stem.endswith("s") and not stem.endswith("(s)") and cases.random() < 0.5:
-        stem = stem[:-1]
-    plural = stem if stem.endswith("(s)") else stem + "(s)"
+    if stem.lower().endswith("(s)"):  # a plural already
+        plural = stem
+    else:
+        if stem.lower().endswith("s") and cases.random() < 0.5:
+            stem = stem[:-1]
+        plural = stem + "(s)"
     return cases.choice([str, str.upper, str.lower, str.title])(plural)
 
 
