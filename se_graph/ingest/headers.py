@@ -72,8 +72,8 @@ def alias_table(extra: Mapping[str, Sequence[str]] | None = None) -> dict[str, s
             for role_name in role_names:
                 for field_name in DEVICE_FIELD_ALIASES[field]:
                     table[normalise(f"{role_name} {field_name}")] = f"{role}.{field}"
-    for name, aliases in (extra or {}).items():
-        name = PUBLIC_NAMES.get(name, name)  # the config names a field as the spec does
+    for public, aliases in (extra or {}).items():
+        name = PUBLIC_NAMES.get(public, public)  # the config names a field as the spec does
         for alias in aliases:
             table[normalise(alias)] = name
     return table

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
+from typing import Any
 
 from se_graph.model.fields import BY_NAME, FIELDS
 from se_graph.report.audit import xlsx
@@ -41,7 +43,9 @@ def _plain(value):
 # headed as it says, each reading the entry's value unless the verdict says it (the
 # counts as counted, the parent as traced), and Annex A's own columns.  A field the
 # layout does not place goes before "Root".
-_OWN = {
+Getter = Callable[[Any, Any, Any], Any]  # (verdict, entry, graph) -> the cell's value
+_HEADINGS = {f.name: f.annex for f in FIELDS if f.annex}
+_OWN: dict[str, Getter] = {
     "Group": lambda v, e, g: int(v.group) if v.group else None,
     "Basis": lambda v, e, g: BASIS[str(v.basis)] if v.basis else "none",
     "Qualifies": lambda v, e, g: _qualifies(v),
@@ -50,7 +54,7 @@ _OWN = {
     "Root": lambda v, e, g: v.root or None,
     "Evidence": lambda v, e, g: v.evidence,
 }
-_VERDICT_VALUE = {
+_VERDICT_VALUE: dict[str, Getter] = {
     "entry_id": lambda v, e, g: v.entry_id,
     "cohort": lambda v, e, g: v.cohort,
     "install_status": lambda v, e, g: (v.install_status or "").title(),
@@ -62,15 +66,14 @@ _PLACED = ("entry_id", "cohort", "install_status", "Group", "Basis", "Qualifies"
            "device_count", "Device count derived", "parent_id", "Root", "Evidence")
 
 
-def _layout() -> list[tuple[str, object]]:
-    shown = [f for f in FIELDS if f.annex]
+def _layout() -> list[tuple[str, Getter]]:
     placed = [name for name in _PLACED if name in _OWN or BY_NAME[name].annex]
     root = placed.index("Root")
-    placed[root:root] = [f.name for f in shown if f.name not in placed]
-    return [(name, _OWN[name]) if name in _OWN else (BY_NAME[name].annex, _field_value(name)) for name in placed]
+    placed[root:root] = [f.name for f in FIELDS if f.annex and f.name not in placed]
+    return [(name, _OWN[name]) if name in _OWN else (_HEADINGS[name], _field_value(name)) for name in placed]
 
 
-def _field_value(name: str):
+def _field_value(name: str) -> Getter:
     return _VERDICT_VALUE.get(name) or (lambda v, e, g: _plain(getattr(e, name)))
 
 
@@ -80,7 +83,7 @@ _GETTERS = [get for _, get in _LAYOUT]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBERS = {"Group", *(f.annex for f in FIELDS if f.annex and f.parser == "count")}
 WRAPPED = {"Qualifies", "Devices", "Evidence"}
-_COUNT = COLUMNS.index(BY_NAME["device_count"].annex)
+_COUNT = COLUMNS.index(_HEADINGS["device_count"])
 _DERIVED = COLUMNS.index("Device count derived")
 
 
