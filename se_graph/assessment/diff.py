@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from se_graph.model import Entry, Finding
 from se_graph.model.fields import DEVICE_FIELDS, ROLES
+from se_graph.model.fields import FIELDS as FIELD_TABLE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,25 +30,11 @@ __all__ = ["Change", "CountRow", "Diff", "Eligibility", "GroupChange", "SCHEMA_V
 
 SCHEMA_VERSION = 1
 
-# the entry's own fields, in the order a change lists them: (field name, Entry attribute)
+# the entry's own fields, in the order a change lists them: (name in the output,
+# Entry attribute), the field table's fields that diff compares
 FIELDS: tuple[tuple[str, str], ...] = (
     ("table", ""),  # which table(s) give the entry: status-list, excluded, epcl
-    ("cohort", "cohort"),
-    ("install_status", "install_status"),
-    ("dmc_id", "dmc_id"),
-    ("dmct_status", "dmct_status"),
-    ("exclusion_reason", "exclusion_reason"),
-    ("parent_id", "parent_id"),
-    ("upgrade_to", "upgrade_to"),
-    ("target_fw", "target_fw"),
-    ("test_report", "test_report"),
-    ("test_report_date", "test_report_date"),
-    ("sit_report", "sit_report"),
-    ("installs", "installs"),
-    ("devices", "device_count"),
-    ("epcl_report", "epcl_report"),
-    ("rationale", "rationale"),
-    ("date_added", "date_added"),
+    *((f.key, f.name) for f in FIELD_TABLE if f.diff),
 )
 DEVICE_KEYS: tuple[str, ...] = tuple(f"{role}.{name}" for role in ROLES for name in DEVICE_FIELDS)
 
@@ -156,7 +143,7 @@ def _frame(a: Assessment) -> pd.DataFrame:
 def _field_changes(old: Entry, new: Entry, old_table: str, new_table: str) -> dict[str, tuple]:
     out = {"table": (old_table, new_table)} if old_table != new_table else {}
     for name, attr in FIELDS[1:]:
-        if name in old.known and name in new.known:
+        if attr in old.known and attr in new.known:
             x, y = getattr(old, attr), getattr(new, attr)
             if x != y:
                 out[name] = (x, y)

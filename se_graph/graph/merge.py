@@ -1,10 +1,12 @@
 """One record per entry id: the rows of an id merged, and where they disagree.
 
-Spec section 2: an id in two inputs is one node if the rows agree.  Two rows
-disagree on a field when both give it (their tables have the column) and the
-values differ: a blank cell there means "absent" (spec section 1), so a blank
-Parent EPCL ID against an id is a difference.  A column a table lacks is unknown:
-it is never compared, and is filled from another row that gives it.
+Spec sections 2 and 3: an id in two inputs is one node if the rows agree.  Two
+rows disagree on a field only when both give it: their tables have the column
+and neither cell is blank.  A blank cell on one row beside a value on the other
+is not stated there, so it is no conflict and the value stands in the merged
+record.  A column a table lacks is unknown: it is never compared, and is filled
+from another row that gives it.  Devices are compared as present or absent
+wherever both tables have the device's columns.
 """
 
 from __future__ import annotations
@@ -14,17 +16,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from se_graph.model import Device, Entry
-from se_graph.model.fields import DEVICE_FIELDS, ROLES
+from se_graph.model.fields import DEVICE_FIELDS, FIELDS, ROLES
 
-# value fields compared between rows of one id (devices are compared apart)
-VALUES = (
-    "install_status", "dmc_id", "dmct_status", "test_report", "test_report_date", "sit_report", "target_fw",
-    "upgrade_to", "installs", "device_count", "epcl_report", "parent_id", "exclusion_reason", "rationale",
-    "date_added",
-)
-# the column (``Entry.known``) behind each value field whose name differs
-_COLUMN = {"device_count": "devices"}
-LABELS = {"device_count": "devices count", "installs": "installations", "epcl_report": "EPCL report"}
+# value fields the rows of one id must agree on, in the field table's order (the
+# cohort is compared as cohorts are, and devices field by field, below)
+VALUES = tuple(f.name for f in FIELDS if f.agree and f.name != "cohort")
+LABELS = {f.name: f.words for f in FIELDS}
 _NOT_MERGED = frozenset({"entry_id", "source", "row", "known", "devices"})
 
 
@@ -103,6 +100,11 @@ def _merge_devices(first: Entry, other: Entry) -> tuple[tuple[Device, ...], froz
     return tuple(out), first.known | other.known
 
 
+def _both_state(a: Entry, b: Entry, name: str) -> bool:
+    """Both rows give the field: their tables have its column and neither cell is blank."""
+    return getattr(a, name) is not None and getattr(b, name) is not None and a.knows(name) and b.knows(name)
+
+
 def _same_row(a: Entry, b: Entry) -> bool:
     return all(getattr(a, n) == getattr(b, n) for n in Entry.__dataclass_fields__ if n not in ("row",))
 
@@ -128,10 +130,9 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
         seen.append(entry)
         first = merged[entry.entry_id]
         differ = [
-            LABELS.get(name, name.replace("_", " "))
+            LABELS[name]
             for name in VALUES
-            if getattr(first, name) != getattr(entry, name)
-            and first.knows(_COLUMN.get(name, name)) and entry.knows(_COLUMN.get(name, name))
+            if _both_state(first, entry, name) and getattr(first, name) != getattr(entry, name)
         ]
         if cohorts_differ(first.cohort, entry.cohort):
             differ.insert(0, "cohort")
@@ -139,11 +140,12 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
         if differ:
             known = conflicts.setdefault(entry.entry_id, [])
             known.extend(d for d in differ if d not in known)
+        # a field this row gives and the record does not (no column there, or a blank cell)
         fill = {
             name: getattr(entry, name)
             for name in Entry.__dataclass_fields__
-            if name not in _NOT_MERGED and not first.knows(_COLUMN.get(name, name))
-            and entry.knows(_COLUMN.get(name, name))
+            if name not in _NOT_MERGED and entry.knows(name)
+            and (not first.knows(name) or (getattr(first, name) is None and getattr(entry, name) is not None))
         }
         if cohort_key(first.cohort) == "unknown" and cohort_key(entry.cohort) != "unknown":
             fill["cohort"] = entry.cohort

@@ -5,33 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from se_graph.model.fields import DEVICE_FIELD_HEADERS, DEVICE_FIELDS, FIELD_HEADERS, ROLES
+from se_graph.model.fields import DEVICE_FIELD_HEADERS, DEVICE_FIELDS, FIELDS, HEADERS, PUBLIC_NAMES, ROLES
+from se_graph.model.vocab import Kind
 
-# Spec section 1: every alias must be accepted.
-FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "entry_id": ("EPCL Entry ID", "EPCL Entry", "Entry ID", "EPCL Ref"),
-    "dmc_id": ("DMC Ref", "DMC Reference"),
-    "cohort": ("SMSO", "SMSO Cohort", "Operating Capability"),
-    "install_status": ("Install Status", "Installation Type", "Meter Status"),
-    "dmct_status": ("Test Status", "Status"),
-    "test_report": ("Test Completion Report", "DMCT Report"),
-    "test_report_date": ("Test Completion Date",),
-    "sit_report": ("SIT Report",),
-    "target_fw": ("At Target FW", "Target Firmware"),
-    "upgrade_to": ("Upgrade Target", "Target FW EPCL ID", "FW Upgrade Target"),
-    "installs": ("Installs", "No. of Installations", "Install Count"),
-    "devices": ("No. of Devices", "Device Count"),
-    "epcl_report": ("Requested In", "EPCL Report No"),
-    "parent_id": (
-        "Equivalent To",
-        "Substantively Equivalent To",
-        "Parent Entry",
-        "Parent EPCL Entry",
-    ),
-    "exclusion_reason": ("Exclusion Reason", "Reason"),
-    "rationale": ("Comments", "Notes"),
-    "date_added": ("Date Added", "Date First Added"),
-}
+# Spec section 1: every alias must be accepted (the fields' own are in the field table).
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {f.name: f.aliases for f in FIELDS if f.aliases}
 
 ROLE_ALIASES: dict[str, tuple[str, ...]] = {
     "CHF": ("CHF", "Comms Hub", "Communications Hub", "CH"),
@@ -49,10 +27,10 @@ DEVICE_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "firmware": ("Firmware Version", "FW Version", "Firmware", "FW"),
 }
 
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "status-list": ("entry_id", "install_status", "dmct_status"),
-    "excluded": ("entry_id", "install_status", "exclusion_reason"),
-    "epcl": ("entry_id",),
+REQUIRED: dict[Kind, tuple[str, ...]] = {
+    Kind.STATUS_LIST: ("entry_id", "install_status", "dmct_status"),
+    Kind.EXCLUDED: ("entry_id", "install_status", "exclusion_reason"),
+    Kind.EPCL: ("entry_id",),
 }
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -66,10 +44,14 @@ def normalise(text: object) -> str:
 
 
 def singular(text: object) -> str:
-    """The other reading of an optional plural: "Device(s)" as "Device"."""
-    if not isinstance(text, str) or "(s)" not in text:
+    """The other reading of an optional plural: "Device(s)" as "Device".  Case is
+    folded first, so "(S)" is the same plural."""
+    if not isinstance(text, str):
         return ""
-    return _NON_WORD.sub("", text.strip().casefold().replace("(s)", ""))
+    folded = text.strip().casefold()
+    if "(s)" not in folded:
+        return ""
+    return _NON_WORD.sub("", folded.replace("(s)", ""))
 
 
 def lookup(text: str, table: Mapping[str, str]) -> str | None:
@@ -80,7 +62,7 @@ def lookup(text: str, table: Mapping[str, str]) -> str | None:
 def alias_table(extra: Mapping[str, Sequence[str]] | None = None) -> dict[str, str]:
     """Normalised header -> field name, with the config's extra aliases."""
     table: dict[str, str] = {}
-    for name, header in FIELD_HEADERS.items():
+    for name, header in HEADERS.items():
         table[normalise(header)] = name
     for name, aliases in FIELD_ALIASES.items():
         for alias in aliases:
@@ -90,7 +72,8 @@ def alias_table(extra: Mapping[str, Sequence[str]] | None = None) -> dict[str, s
             for role_name in role_names:
                 for field_name in DEVICE_FIELD_ALIASES[field]:
                     table[normalise(f"{role_name} {field_name}")] = f"{role}.{field}"
-    for name, aliases in (extra or {}).items():
+    for public, aliases in (extra or {}).items():
+        name = PUBLIC_NAMES.get(public, public)  # the config names a field as the spec does
         for alias in aliases:
             table[normalise(alias)] = name
     return table
@@ -143,29 +126,29 @@ def nearest_header(text: str, table: Mapping[str, str]) -> str | None:
     if "." in name:
         role, field = name.split(".")
         return f"{role} {DEVICE_FIELD_HEADERS[field]}"
-    return FIELD_HEADERS.get(name, name)
+    return HEADERS.get(name, name)
 
 
-def kind_of(fields: Iterable[str]) -> str | None:
+def kind_of(fields: Iterable[str]) -> Kind | None:
     """Which table a header row makes, told apart by its headers."""
     names = set(fields)
     if "entry_id" not in names:
         return None
     if "exclusion_reason" in names:
-        return "excluded"
+        return Kind.EXCLUDED
     if "dmct_status" in names:
-        return "status-list"
+        return Kind.STATUS_LIST
     if "date_added" in names:
-        return "epcl"  # the current EPCL lists when each entry was added
+        return Kind.EPCL  # the current EPCL lists when each entry was added
     if any(n.endswith(".model") for n in names):
-        return "status-list"  # reported below as lacking its DMCT Status column
+        return Kind.STATUS_LIST  # reported below as lacking its DMCT Status column
     return None
 
 
 def missing_required(kind: str, fields: Iterable[str]) -> list[str]:
     names = set(fields)
-    missing = [f for f in REQUIRED[kind] if f not in names]
-    if kind == "status-list" and not any(n.endswith(".model") for n in names):
+    missing = [f for f in REQUIRED[Kind(kind)] if f not in names]
+    if kind == Kind.STATUS_LIST and not any(n.endswith(".model") for n in names):
         missing.append("device")
     return missing
 
@@ -173,7 +156,7 @@ def missing_required(kind: str, fields: Iterable[str]) -> list[str]:
 def describe(field_name: str) -> str:
     if field_name == "device":
         return "at least one device model column (e.g. 'CHF Model')"
-    return f"'{FIELD_HEADERS[field_name]}'"
+    return f"'{HEADERS[field_name]}'"
 
 
 __all__ = [

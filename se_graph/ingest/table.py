@@ -16,13 +16,14 @@ from se_graph.model.fields import (
     DEVICE_FIELDS,
     DMCT_STATUS_WORDS,
     EXCLUSION_REASON_WORDS,
-    INSTALL_STATUSES,
+    FIELDS,
+    INSTALL_STATUS_WORDS,
     ROLES,
 )
+from se_graph.model.vocab import Kind
 
 HEADER_SCAN_ROWS = 30
 _TOTALS = frozenset({"total", "totals", "grand total"})
-_TEXT_FIELDS = ("dmc_id", "test_report", "test_report_date", "sit_report", "rationale", "date_added")
 
 
 @dataclass
@@ -92,8 +93,8 @@ def _vocabulary(words: Mapping[str, str], label: str) -> Callable[[object], tupl
 
 def _install_status(raw: object) -> tuple[str | None, str | None]:
     key = values.word(raw)
-    if key in INSTALL_STATUSES:
-        return key, None
+    if key in INSTALL_STATUS_WORDS:
+        return INSTALL_STATUS_WORDS[key], None
     if key is None:
         return None, None
     return None, f"has an unknown installation status '{values.text(raw)}'; use Active, Dormant or Mixed"
@@ -131,30 +132,29 @@ def _text(raw: object) -> tuple[str | None, None]:
     return values.text(raw), None
 
 
-# field -> (parser, finding code, cache parsed values by raw value?)
-# Caching pays where values repeat (statuses, flags); ids and counts rarely do.
-_PARSERS: dict[str, tuple[Callable, str, bool]] = {
-    "cohort": (_text, InputCode.COHORT_UNKNOWN, True),
-    "install_status": (_install_status, InputCode.UNKNOWN_INSTALL_STATUS, True),
-    "dmct_status": (_vocabulary(DMCT_STATUS_WORDS, "DMCT status"), InputCode.UNKNOWN_DMCT_STATUS, True),
-    "exclusion_reason": (
+# the field table's parser kinds -> (parser, finding code, cache parsed values by
+# raw value?).  Caching pays where values repeat (statuses, flags); ids and counts
+# rarely do.  (Ids are read apart, row by row: "id" has no column parser.)
+_KINDS: dict[str, tuple[Callable, str, bool]] = {
+    "text": (_text, InputCode.BAD_VALUE, False),
+    "count": (_with_suffix(values.count, "; it was ignored"), InputCode.BAD_COUNT, False),
+    "flag": (_with_suffix(values.flag, "; it was ignored"), InputCode.BAD_VALUE, True),
+    "report-number": (_with_suffix(values.report_number, "; it was ignored"), InputCode.BAD_VALUE, True),
+    "reference": (_reference, InputCode.BAD_VALUE, False),
+    "vocab:InstallStatus": (_install_status, InputCode.UNKNOWN_INSTALL_STATUS, True),
+    "vocab:DmctStatus": (_vocabulary(DMCT_STATUS_WORDS, "DMCT status"), InputCode.UNKNOWN_DMCT_STATUS, True),
+    "vocab:Reason": (
         _vocabulary(EXCLUSION_REASON_WORDS, "reason for exclusion"), InputCode.UNKNOWN_EXCLUSION_REASON, True
     ),
-    "installs": (_with_suffix(values.count, "; it was ignored"), InputCode.BAD_COUNT, False),
-    "devices": (_with_suffix(values.count, "; it was ignored"), InputCode.BAD_COUNT, False),
-    "parent_id": (_reference, InputCode.BAD_VALUE, False),
-    "upgrade_to": (_reference, InputCode.BAD_VALUE, False),
-    "target_fw": (_with_suffix(values.flag, "; it was ignored"), InputCode.BAD_VALUE, True),
-    "epcl_report": (_with_suffix(values.report_number, "; it was ignored"), InputCode.BAD_VALUE, True),
-    **{name: (_text, InputCode.BAD_VALUE, False) for name in _TEXT_FIELDS},
 }
+# field -> (parser, finding code, cached), every field of the field table but the id
+_PARSERS: dict[str, tuple[Callable, str, bool]] = {f.name: _KINDS[f.parser] for f in FIELDS if f.parser != "id"}
 # a blank cell in these columns is itself a finding, for the kinds named
 _REQUIRED_VALUE = {
-    "install_status": (("status-list", "excluded"), "has no installation status; use Active, Dormant or Mixed"),
-    "dmct_status": (("status-list",), "has no DMCT status"),
-    "exclusion_reason": (("excluded",), "has no reason for exclusion"),
+    "install_status": ((Kind.STATUS_LIST, Kind.EXCLUDED), "has no installation status; use Active, Dormant or Mixed"),
+    "dmct_status": ((Kind.STATUS_LIST,), "has no DMCT status"),
+    "exclusion_reason": ((Kind.EXCLUDED,), "has no reason for exclusion"),
 }
-_ENTRY_FIELD = {"devices": "device_count"}
 
 
 CHUNK_ROWS = 16_384
@@ -187,7 +187,7 @@ class TableReader:
                 blank = _REQUIRED_VALUE.get(name)
                 blank_problem = blank[1] if blank and source.kind in blank[0] else None
                 cache = Parsed() if cached else None  # kept across chunks where values repeat
-                self._plan.append((cols[name], name, _ENTRY_FIELD.get(name, name), _cell_parser(parse, blank_problem, config.limits.max_cell_chars), code, cache))
+                self._plan.append((cols[name], name, _cell_parser(parse, blank_problem, config.limits.max_cell_chars), code, cache))
         # per role: fields present, raw cells -> number, number -> Device, and
         # the getter of the role's raw cells (one cell, or a tuple of them) from
         # a row's key below
@@ -264,9 +264,9 @@ class TableReader:
     def _read_columns(self, ids: list[str], numbers: list[int], kept: list[list]) -> None:
         """Entries from the rows kept (each with its id and row number), column by column."""
         fields: dict[str, list] = {}
-        for col, name, key, parse, code, cache in self._plan:
+        for col, name, parse, code, cache in self._plan:
             column = list(map(itemgetter(col), kept))
-            fields[key], parsed = _map_column(column, parse, cache)
+            fields[name], parsed = _map_column(column, parse, cache)
             if parsed is not None:
                 self._problems(ids, numbers, parsed, name, code)
         cohorts = fields.pop("cohort", None)

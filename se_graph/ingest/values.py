@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from se_graph.model.fields import ABSENT_TOKENS
+from se_graph.model.fields import ABSENT_TOKENS, ID_DIGITS, padded_id
 
-_DIGITS = re.compile(r"\d{1,6}")
+_DIGITS = re.compile(r"\d{1,%d}" % ID_DIGITS)
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+")
 _TRUE = frozenset({"y", "yes", "true", "1", "t"})
@@ -61,13 +61,13 @@ def entry_id(value: object) -> tuple[str | None, str | None, bool]:
             return None, f"'{value}' is not an EPCL ID (6 digits)", False
         number = int(value)
         if 0 <= number <= 999_999:
-            return f"{number:06d}", None, number < 100_000  # only a number under 100000 lost zeros
+            return padded_id(number), None, number < 100_000  # only a number under 100000 lost zeros
         return None, f"'{number}' is not an EPCL ID (6 digits)", False
     raw = text(value)
     if raw is None:
         return None, None, False
     if _DIGITS.fullmatch(raw):
-        return raw.zfill(6), None, len(raw) < 6
+        return padded_id(raw), None, len(raw) < ID_DIGITS
     shown = raw if len(raw) <= 40 else raw[:37] + "..."
     return None, f"'{shown}' is not an EPCL ID (6 digits)", False
 

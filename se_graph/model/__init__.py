@@ -7,7 +7,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from se_graph.model.codes import Basis, Group, InputCode, Severity
-from se_graph.model.fields import FIELD_HEADERS
+from se_graph.model.fields import FIELDS, HEADERS
+from se_graph.model.vocab import Kind
 
 __all__ = [
     "Basis",
@@ -52,6 +53,9 @@ class Location:
         return (self.path, self.sheet or "", self.row or 0, self.column or "")
 
 
+_KINDS = frozenset(Kind)
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """One data table read from one sheet of one workbook.
@@ -61,12 +65,14 @@ class Source:
 
     path: str
     sheet: str
-    kind: str
+    kind: Kind
     header_row: int
     columns: tuple[tuple[str, str, int], ...] = ()
     fields: frozenset[str] = frozenset()  # the fields the table has a column for
 
     def __post_init__(self) -> None:
+        if self.kind in _KINDS and self.kind.__class__ is not Kind:  # a kind forced by name
+            object.__setattr__(self, "kind", Kind(self.kind))
         if self.columns and not self.fields:
             object.__setattr__(self, "fields", frozenset(name for name, _, _ in self.columns))
 
@@ -100,7 +106,18 @@ class Device:
         return f"{self.role}: {text}"
 
 
+def _table_fields(cls: type) -> type:
+    """Give the record every field of the field table it does not declare, blank by
+    default: a new column needs its entry in the table and nothing here."""
+    for field in FIELDS:
+        if field.name not in cls.__annotations__:
+            cls.__annotations__[field.name] = "object"
+            setattr(cls, field.name, None)
+    return cls
+
+
 @dataclass(frozen=True, slots=True)
+@_table_fields
 class Entry:
     """One EPCL entry: one DMC at one installation status, from one row."""
 
@@ -138,7 +155,7 @@ class Entry:
 
     def at(self, field_name: str) -> Location:
         """The location of one of this entry's cells, by field name."""
-        header = self.source.header(field_name) or FIELD_HEADERS.get(field_name)
+        header = self.source.header(field_name) or HEADERS.get(field_name)
         return Location(self.source.path, self.source.sheet, self.row, header)
 
     def device(self, role: str) -> Device | None:

@@ -235,14 +235,15 @@ def test_a_fw_upgrade_to_stored_as_a_number_is_restored_with_a_warning(tmp_path)
     assert a.graph.edges[("000002", "002255")] == "fw"
 
 
-def test_a_blank_cell_against_a_value_is_a_difference(tmp_path):
-    # spec section 1: a present blank cell means "absent"; only a missing column is
-    # unknown.  The Status List row leaves Parent EPCL ID blank, the schedule names one.
-    listed = {**row_tested("000002", "Active"), "dmct_status": "Excluded", "test_report": None}
+def test_a_blank_cell_beside_a_value_is_not_stated(tmp_path):
+    # spec section 3: a row gives a field when its cell is not blank.  The Status List
+    # row leaves Parent EPCL ID blank, the schedule names one: no conflict, it stands.
+    child = {k: v for k, v in row_child("000002", "000001").items() if k != "exclusion_reason"}
+    listed = {**child, "dmct_status": "Excluded", "parent_id": None}
     sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"), listed])
     a = assess([sl, excluded(tmp_path / "ex.xlsx", [row_child("000002", "000001")])])
-    assert ("SG401", "000002") in codes(a)
-    assert "parent id" in next(f.message for f in a.findings if f.code == "SG401")
+    assert ("SG401", "000002") not in codes(a)
+    assert a.graph.entries["000002"].parent_id == "000001"
 
 
 def test_a_column_only_one_row_has_is_filled_not_compared(tmp_path):
@@ -264,14 +265,14 @@ def test_rows_whose_rationale_differs_conflict(tmp_path):
     assert "rationale" in next(f.message for f in a.findings if f.code == "SG401")
 
 
-def test_conflicting_rows_keep_the_first_rows_value_even_blank(tmp_path):
-    # found by the differential harness (seed 410398): a report number given only
-    # by a conflicting second row is not the entry's, so no entry gives one and
-    # every Group 1 and 2 entry is requested
+def test_a_report_number_one_row_leaves_blank_stands_from_the_other(tmp_path):
+    # once (seed 410398) a blank report number beside a conflicting row's number was
+    # kept blank; spec section 3 now reads a blank as not stated, so the number stands
     one = status_list(tmp_path / "a.xlsx", [{**row_tested("000001"), "epcl_report": None},
                                             {**row_tested("000003"), "epcl_report": None}])
-    two = status_list(tmp_path / "b.xlsx", [{**row_tested("000001"), "epcl_report": 22}])
+    two = status_list(tmp_path / "b.xlsx", [{**row_tested("000001"), "epcl_report": 22, "installs": 7}])
     a = assess([one, two])
-    assert ("SG401", "000001") in codes(a)
-    assert a.graph.entries["000001"].epcl_report is None
-    assert set(a.graph.requested) == {"000001", "000003"}
+    assert ("SG401", "000001") in codes(a)  # on the installations
+    assert "(installations)" in next(f.message for f in a.findings if f.code == "SG401")
+    assert a.graph.entries["000001"].epcl_report == 22
+    assert set(a.graph.requested) == {"000001"}

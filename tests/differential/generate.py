@@ -484,6 +484,23 @@ def header_text(r, name):
     return name.replace(" ", "-")
 
 
+def typed_header(cases, header):
+    """A header as a person types it: now and then with a plural "(s)" (on any
+    field, or in place of a trailing "s"), in any case: "SIT REPORT(S)",
+    "Parent Epcl Id(S)", "installation(s)".  ``cases`` is a stream of its own, so
+    that a seed draws every other part of its set as it did before."""
+    if "plural" in AVOID or cases.random() >= 0.2:
+        return header
+    stem = header.rstrip()
+    if stem.lower().endswith("(s)"):  # a plural already
+        plural = stem
+    else:
+        if stem.lower().endswith("s") and cases.random() < 0.5:
+            stem = stem[:-1]
+        plural = stem + "(s)"
+    return cases.choice([str, str.upper, str.lower, str.title])(plural)
+
+
 def id_cell(r, eid, numbers):
     if numbers and r.random() < 0.7:
         return int(eid)
@@ -674,11 +691,12 @@ def write_set(g, out_dir):
             for e in rows:
                 e["cohort_unknown"] = True
     extra: dict = {}  # file -> (columns, headers, cohort, rows) of its second Status List
+    cases = random.Random("cases-%d" % g.seed)  # plurals and case of headers (added since)
     for name, kind, rows, mode, cohort in files:
         cols = build_columns(g, kind, r)
         if mode == "column":
             cols.insert(1 + (r.random() < 0.5), ("cohort",))
-        headers = [col_header(r, c) for c in cols]
+        headers = [typed_header(cases, col_header(r, c)) for c in cols]
         table = []
         for e in rows:
             table.append([cell_value(g, r, e, c, kind if kind != "status" else "status", numbers,

@@ -203,11 +203,17 @@ COMPARED = ("cohort", "install_status", "dmc_id", "dmct_status", "exclusion_reas
             "parent_id", "installs", "devices", "epcl_report", "rationale", "date_added")
 
 
+def stated(value):
+    """Spec section 3: a row gives a field when its cell is not blank ("?" is a
+    blank installation status)."""
+    return value not in (None, "", "?")
+
+
 def rows_conflict(a, b):
     for f in COMPARED:
         if f == "cohort" and not (a["_cohort_given"] and b["_cohort_given"]):
             continue
-        if f in a and f in b:
+        if f in a and f in b and stated(a[f]) and stated(b[f]):
             va, vb = a[f], b[f]
             if f == "cohort":
                 va, vb = va.lower(), vb.lower()
@@ -225,7 +231,8 @@ def merge(recs):
         for f in COMPARED:
             if f == "cohort":
                 continue
-            if f in r and f not in node:
+            # a blank cell is not stated there: another row's value stands
+            if f in r and (f not in node or not stated(node[f]) and stated(r[f])):
                 node[f] = r[f]
         for role, d in r["devices_known"].items():
             if role not in node["devices_known"]:
@@ -344,8 +351,9 @@ def evaluate(paths, cohort=None, epcl=(), report=None):
             for role, d in r["devices_known"].items():
                 if d is not None and "firmware" in d and d["firmware"] == "":
                     err(i, "device_no_firmware")
-        st = n.get("install_status")
-        if st is not None and st.startswith("?"):
+        # an unknown (or, in a table that needs one, blank) installation status is an
+        # error on its row, whatever another row of the id gives
+        if any((r.get("install_status") or "").startswith("?") for r in rows):
             err(i, "install_status")
 
     # Group 1 roots: tested with a report, or on the EPCL

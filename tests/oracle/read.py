@@ -79,7 +79,7 @@ def field_of(cell):
         return HEADERS[key]
     # "(s)" read as an optional plural: "Installation(s)" may also mean the singular
     if re.search(r"\(s\)\s*$", str(cell).strip().lower()):
-        key2 = norm(re.sub(r"\(s\)\s*$", "", str(cell).strip()))
+        key2 = norm(re.sub(r"\(s\)\s*$", "", str(cell).strip().lower()))  # case ignored: "(S)" too
         if key2 in HEADERS:
             return HEADERS[key2]
     return None

@@ -6,16 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
+from typing import Any
 
+from se_graph.model.fields import BY_NAME, FIELDS
 from se_graph.report.audit import xlsx
 from se_graph.report.markdown import cell as md
 
-COLUMNS = ["EPCL ID", "Cohort", "Installation Status", "Group", "Basis", "Qualifies", "Devices", "Installs",
-           "Device count", "Device count derived", "Parent", "Root", "Evidence"]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 BASIS = {"tested": "tested", "epcl": "on the EPCL", "clause-20.9": "Clause 20.9", "se": "substantive equivalence"}
-NUMBERS = {"Group", "Installs", "Device count"}
-WRAPPED = {"Qualifies", "Devices", "Evidence"}
 
 
 def _qualifies(v) -> str:
@@ -23,6 +21,70 @@ def _qualifies(v) -> str:
         return "yes"
     first = v.blocking[0] if v.blocking else None
     return f"NO: [{first.code}] {first.message}" if first else "NO: in neither group"
+
+
+def _devices(e) -> str:
+    return "; ".join(
+        f"{d.role}: {d.manufacturer or ''} {d.model} {d.firmware or ''}".replace("  ", " ").strip()
+        for d in e.devices
+    )
+
+
+def _plain(value):
+    """A field's value as an Annex cell: text, a whole number, or None for blank."""
+    if value is None or isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, bool):
+        return "Y" if value else "N"
+    return str(value)
+
+
+# Annex A's columns (spec section 5): the fields the field table shows in Annex A,
+# headed as it says, each reading the entry's value unless the verdict says it (the
+# counts as counted, the parent as traced), and Annex A's own columns.  A field the
+# layout does not place goes before "Root".
+Getter = Callable[[Any, Any, Any], Any]  # (verdict, entry, graph) -> the cell's value
+_HEADINGS = {f.name: f.annex for f in FIELDS if f.annex}
+_OWN: dict[str, Getter] = {
+    "Group": lambda v, e, g: int(v.group) if v.group else None,
+    "Basis": lambda v, e, g: BASIS[str(v.basis)] if v.basis else "none",
+    "Qualifies": lambda v, e, g: _qualifies(v),
+    "Devices": lambda v, e, g: _devices(e),
+    "Device count derived": lambda v, e, g: "yes" if v.devices_derived else "no",
+    "Root": lambda v, e, g: v.root or None,
+    "Evidence": lambda v, e, g: v.evidence,
+}
+_VERDICT_VALUE: dict[str, Getter] = {
+    "entry_id": lambda v, e, g: v.entry_id,
+    "cohort": lambda v, e, g: v.cohort,
+    "install_status": lambda v, e, g: (v.install_status or "").title(),
+    "installs": lambda v, e, g: v.installs,
+    "device_count": lambda v, e, g: v.devices,
+    "parent_id": lambda v, e, g: g.parent.get(v.entry_id) or None,
+}
+_PLACED = ("entry_id", "cohort", "install_status", "Group", "Basis", "Qualifies", "Devices", "installs",
+           "device_count", "Device count derived", "parent_id", "Root", "Evidence")
+
+
+def _layout() -> list[tuple[str, Getter]]:
+    placed = [name for name in _PLACED if name in _OWN or BY_NAME[name].annex]
+    root = placed.index("Root")
+    placed[root:root] = [f.name for f in FIELDS if f.annex and f.name not in placed]
+    return [(name, _OWN[name]) if name in _OWN else (_HEADINGS[name], _field_value(name)) for name in placed]
+
+
+def _field_value(name: str) -> Getter:
+    return _VERDICT_VALUE.get(name) or (lambda v, e, g: _plain(getattr(e, name)))
+
+
+_LAYOUT = _layout()
+COLUMNS = [heading for heading, _ in _LAYOUT]
+_GETTERS = [get for _, get in _LAYOUT]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBERS = {"Group", *(f.annex for f in FIELDS if f.annex and f.parser == "count")}
+WRAPPED = {"Qualifies", "Devices", "Evidence"}
+_COUNT = COLUMNS.index(_HEADINGS["device_count"])
+_DERIVED = COLUMNS.index("Device count derived")
 
 
 _LAST: list = [None, None]  # the last assessment and its rows: four renderers read them
@@ -40,15 +102,7 @@ def _rows(assessment) -> list[list]:
     out = []
     for v in assessment.requested:
         e = g.entries[v.entry_id]
-        devices = "; ".join(
-            f"{d.role}: {d.manufacturer or ''} {d.model} {d.firmware or ''}".replace("  ", " ").strip()
-            for d in e.devices
-        )
-        out.append([
-            v.entry_id, v.cohort, (v.install_status or "").title(), int(v.group) if v.group else None,
-            BASIS[str(v.basis)] if v.basis else "none", _qualifies(v), devices, v.installs, v.devices,
-            "yes" if v.devices_derived else "no", g.parent.get(v.entry_id) or None, v.root or None, v.evidence,
-        ])
+        out.append([get(v, e, g) for get in _GETTERS])
     return out
 
 
@@ -87,9 +141,9 @@ def _md(text: str) -> str:
 
 def _md_row(row: list) -> list[str]:
     cells = ["-" if c is None else f"{c:,}" if isinstance(c, int) else c for c in row]
-    derived = cells.pop(9)
+    derived = cells.pop(_DERIVED)
     if derived == "yes":
-        cells[8] += " (derived)"
+        cells[_COUNT] += " (derived)"
     return cells
 
 

@@ -1,0 +1,84 @@
+"""Rows of one id merged as spec section 3 reads: only two non-blank values that
+differ conflict; a blank cell beside a value is not stated there, and the value
+stands."""
+
+from __future__ import annotations
+
+from se_graph.assessment import assess
+from se_graph.graph.merge import merge_rows
+from se_graph.model import Device, Entry, Source
+from tests.builders import excluded, row_child, row_tested, status_list
+
+COLUMNS = (("entry_id", "EPCL ID", 1), ("installs", "Installations", 2), ("parent_id", "Parent EPCL ID", 3),
+           ("CHF.model", "CHF Model", 4))
+ONE = Source("a.xlsx", "Data", "status-list", 1, COLUMNS)
+TWO = Source("b.xlsx", "Data", "excluded", 1, COLUMNS)
+HUB = (Device("CHF", None, "SKU1"),)
+
+
+def codes(a) -> list[tuple[str, str | None]]:
+    return sorted((f.code, f.entry) for f in a.findings)
+
+
+def _listed_blank(entry_id: str, **blank) -> dict:
+    """The Status List's row of the excluded child ``entry_id`` of 000001, leaving
+    cells to the schedule."""
+    row = {k: v for k, v in row_child(entry_id, "000001", "Active").items() if k != "exclusion_reason"}
+    return {**row, "dmct_status": "Excluded", **blank}
+
+
+def test_status_list_leaves_installations_blank_for_an_excluded_entry(tmp_path):
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"), _listed_blank("000002", installs=None)])
+    ex = excluded(tmp_path / "ex.xlsx", [{**row_child("000002", "000001", "Active"), "installs": 40}])
+    a = assess([sl, ex])
+    assert ("SG401", "000002") not in codes(a)
+    assert a.graph.entries["000002"].installs == 40  # the schedule's value stands
+
+
+def test_status_list_leaves_parent_blank_for_an_excluded_entry(tmp_path):
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"), _listed_blank("000002", parent_id=None)])
+    ex = excluded(tmp_path / "ex.xlsx", [row_child("000002", "000001", "Active")])
+    a = assess([sl, ex])
+    assert ("SG401", "000002") not in codes(a)
+    assert a.graph.entries["000002"].parent_id == "000001"
+    assert a.verdicts["000002"].qualifies  # traces through the schedule's parent
+
+
+def test_the_schedule_first_and_the_blank_row_second_merge_alike(tmp_path):
+    ex = excluded(tmp_path / "ex.xlsx", [row_child("000002", "000001", "Active")])
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"),
+                                            _listed_blank("000002", parent_id=None, installs=None)])
+    a = assess([ex, sl])
+    assert ("SG401", "000002") not in codes(a)
+    assert (a.graph.entries["000002"].parent_id, a.graph.entries["000002"].installs) == ("000001", 10)
+
+
+def test_two_values_that_differ_still_conflict(tmp_path):
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"), _listed_blank("000002", parent_id="000009")])
+    ex = excluded(tmp_path / "ex.xlsx", [row_child("000002", "000001", "Active")])
+    a = assess([sl, ex])
+    assert ("SG401", "000002") in codes(a)
+    assert "(parent id)" in next(f.message for f in a.findings if f.code == "SG401")
+
+
+def test_a_blank_count_beside_a_count_is_no_conflict():
+    a = Entry("000001", ONE, 2, installs=5, devices=HUB, known=ONE.fields)
+    b = Entry("000001", TWO, 2, installs=None, parent_id="000007", devices=HUB, known=TWO.fields)
+    merged = merge_rows([a, b])
+    assert merged.conflicts == {}
+    assert (merged.entries["000001"].installs, merged.entries["000001"].parent_id) == (5, "000007")
+
+
+def test_a_device_present_on_one_row_and_absent_on_the_other_still_conflicts():
+    a = Entry("000001", ONE, 2, devices=HUB, known=ONE.fields)
+    b = Entry("000001", TWO, 2, devices=(), known=TWO.fields)
+    assert merge_rows([a, b]).conflicts == {"000001": ["CHF device"]}
+
+
+def test_a_value_filled_from_a_later_row_conflicts_with_a_third():
+    a = Entry("000001", ONE, 2, installs=None, devices=HUB, known=ONE.fields)
+    b = Entry("000001", TWO, 2, installs=5, devices=HUB, known=TWO.fields)
+    c = Entry("000001", TWO, 3, installs=6, devices=HUB, known=TWO.fields)
+    merged = merge_rows([a, b, c])
+    assert merged.conflicts == {"000001": ["installations"]}
+    assert merged.entries["000001"].installs == 5
