@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from se_graph.model.codes import Basis, Group, InputCode, Severity
 from se_graph.model.fields import FIELD_HEADERS
+from se_graph.model.vocab import UNKNOWN_COHORT
 
 __all__ = [
     "Basis",
@@ -19,6 +20,7 @@ __all__ = [
     "InputCode",
     "InputError",
     "Location",
+    "padded_id",
     "Problem",
     "Severity",
     "Source",
@@ -27,6 +29,14 @@ __all__ = [
 
 class InputError(Exception):
     """An input that cannot be used at all; the message is one plain sentence."""
+
+
+ID_DIGITS = 6  # an EPCL ID: a spreadsheet that stored it as a number lost its leading zeros
+
+
+def padded_id(number: int | str) -> str:
+    """An EPCL ID from its digits: 2255 and "2255" are both "002255"."""
+    return str(number).zfill(ID_DIGITS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +117,7 @@ class Entry:
     entry_id: str
     source: Source
     row: int
-    cohort: str = "unknown"
+    cohort: str = UNKNOWN_COHORT
     install_status: str | None = None  # active | dormant | mixed
     devices: tuple[Device, ...] = ()
     dmc_id: str | None = None
