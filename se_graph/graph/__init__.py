@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from se_graph.graph.merge import device_differences, merge_rows
 from se_graph.model import Basis, Device, Entry, Group
 from se_graph.model.vocab import (
-    Kind, cohort_key, cohorts_differ, in_epcl_report, is_covered, is_dormant, is_se, is_tested, is_tested_with_report,
+    Edge, Kind, cohort_key, cohorts_differ, in_epcl_report, is_covered, is_dormant, is_se, is_tested, is_tested_with_report,
     may_rely_on_dormant,
 )
 
@@ -36,7 +36,7 @@ class Graph:
     rows: dict[str, list[Entry]]  # every row of each id, in reading order
     conflicts: dict[str, list[str]]  # id -> fields on which its rows disagree
     repeats: dict[str, list[Entry]]  # id -> rows repeating an earlier row exactly
-    edges: dict[tuple[str, str], str]  # (from, to) -> kind: se, status or fw
+    edges: dict[tuple[str, str], Edge]  # (from, to) -> kind: se, status or fw
     epcl_ids: frozenset[str]  # entries of the current EPCL
     tested: frozenset[str]  # tested with a report, or on the current EPCL
     bases: dict[str, tuple[Basis, ...]]  # id -> every basis its rows claim (more than one is an error)
@@ -64,7 +64,7 @@ class Graph:
         graph = nx.DiGraph()
         graph.add_nodes_from(self.entries)
         # one bulk call per kind: far cheaper than an add_edge call per edge
-        for kind in ("se", "status", "fw"):
+        for kind in Edge:
             graph.add_edges_from((pair for pair, k in self.edges.items() if k == kind), kind=kind)
         return graph
 
@@ -127,26 +127,26 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
     dormant: dict[str, str] = {}
     by_dmc = _DormantIndex(nodes)
     group: dict[str, Group] = {}
-    edges: dict[tuple[str, str], str] = {}  # the first kind found wins
+    edges: dict[tuple[str, str], Edge] = {}  # the first kind found wins
     for i, e in nodes.items():
         if is_se(e):
             group[i] = Group.TWO
             if e.parent_id:
                 parent[i] = e.parent_id
                 if e.parent_id in nodes:
-                    edges[(i, e.parent_id)] = "se"
+                    edges[(i, e.parent_id)] = Edge.SE
         elif is_covered(e):
             target = _dormant_of(i, e, nodes, by_dmc, tested)
             if target is not None:
                 dormant[i] = target
-                edges[(i, target)] = "status"
+                edges[(i, target)] = Edge.STATUS
                 # the Dormant entry must itself be Group 1: tested, or on the EPCL
                 if may_rely_on_dormant(e) and target in tested and e.sit_report:
                     group[i] = Group.ONE
         if e.upgrade_to:
             upgrade[i] = e.upgrade_to
             if e.upgrade_to in nodes:
-                edges.setdefault((i, e.upgrade_to), "fw")
+                edges.setdefault((i, e.upgrade_to), Edge.FW)
     for i in tested:
         group.setdefault(i, Group.ONE)
     root, depth, next_hop, dead_end, se_cycles = _trace(group, parent)

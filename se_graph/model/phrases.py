@@ -59,7 +59,10 @@ _STATUS: dict[str, str] = {
     DmctStatus.EXCLUDED: "excluded",
 }
 
-BASIS: dict[Basis, str] = {Basis.TESTED: "tested", Basis.EPCL: "on the EPCL", Basis.CLAUSE_20_9: "Clause 20.9"}
+BASIS: dict[Basis, str] = {
+    Basis.TESTED: "tested", Basis.EPCL: "on the EPCL", Basis.CLAUSE_20_9: "Clause 20.9",
+    Basis.SE: "substantive equivalence",
+}
 GROUP: dict[Group, str] = {Group.ONE: "tested", Group.TWO: "SE"}  # what each group stands on, in a word
 
 

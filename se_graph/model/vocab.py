@@ -80,6 +80,14 @@ def is_se(row: _Row) -> bool:
     return row.exclusion_reason == Reason.SE
 
 
+class Edge(StrEnum):
+    """The kinds of edge in the graph: from the entry that relies to the entry it relies on."""
+
+    SE = "se"  # substantively equivalent to its parent
+    STATUS = "status"  # Clause 20.9: covered by its Dormant entry's test
+    FW = "fw"  # a firmware-upgrade source to its target
+
+
 class Role(StrEnum):
     """How an entry is drawn (the explorer's legend): what its verdict rests on."""
 
