@@ -7,22 +7,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from se_graph.checks.policy import FIRMWARE_ONLY, differences
+from se_graph.model.vocab import Edge
 
 
 @dataclass(frozen=True, slots=True)
 class Hop:
-    kind: str  # se, status (Clause 20.9) or fw
+    kind: Edge
     start: str  # the entry that relies
     end: str  # the entry relied on (may be in none of the inputs)
     differences: tuple[str, ...]  # "ROLE field: old -> new"
     found: bool  # whether ``end`` is in the inputs
 
 
-def _hop(assessment, kind: str, a: str, b: str) -> Hop:
+def _hop(assessment, kind: Edge, a: str, b: str) -> Hop:
     g = assessment.graph
     if b not in g.entries:
         return Hop(kind=kind, start=a, end=b, differences=(), found=False)
-    if kind == "fw":  # an upgrade goes from the source's firmware to the target's
+    if kind is Edge.FW:  # an upgrade goes from the source's firmware to the target's
         diffs = differences(g.entries[a], g.entries[b], FIRMWARE_ONLY)
     else:  # a child (or a covered entry) is a variation of the entry it relies on
         diffs = differences(g.entries[b], g.entries[a], assessment.config.policy)
@@ -37,18 +38,18 @@ def hops(assessment, entry_id: str) -> list[Hop]:
     node, seen = entry_id, {entry_id}
     while node in g.upgrade and g.group.get(node) is None:
         nxt = g.upgrade[node]
-        out.append(_hop(assessment, "fw", node, nxt))
+        out.append(_hop(assessment, Edge.FW, node, nxt))
         if nxt in seen or nxt not in g.entries:
             return out
         seen.add(nxt)
         node = nxt
     while node in g.parent:
         nxt = g.parent[node]
-        out.append(_hop(assessment, "se", node, nxt))
+        out.append(_hop(assessment, Edge.SE, node, nxt))
         if nxt in seen or nxt not in g.entries:
             return out
         seen.add(nxt)
         node = nxt
     if node in g.dormant:
-        out.append(_hop(assessment, "status", node, g.dormant[node]))
+        out.append(_hop(assessment, Edge.STATUS, node, g.dormant[node]))
     return out

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from se_graph.assessment.verdict import entry_devices
 from se_graph.model import Entry, Group
+from se_graph.model.phrases import GROUP
+from se_graph.model.vocab import InstallStatus, is_dormant
 
-STATUSES = ("active", "dormant", "mixed")
+STATUSES = tuple(InstallStatus)
 ROWS = ("requested_at_target_fw", "potential_fw_upgrades", "totals_by_status")
 LABELS = {
     "requested_at_target_fw": "Requested EPCL entries ({which}) at target FW",
     "potential_fw_upgrades": "Potential FW upgrades to target FW ({which})",
     "totals_by_status": "Totals by Installation Status",
 }
-WHICH = {"overall": "tested and SE", "group1": "tested", "group2": "SE"}
+WHICH = {"overall": f"{GROUP[Group.ONE]} and {GROUP[Group.TWO]}", "group1": GROUP[Group.ONE],
+         "group2": GROUP[Group.TWO]}
 TITLES = {"overall": "Overall", "group1": "Group 1", "group2": "Group 2"}
 
 
@@ -101,7 +104,7 @@ def headline(assessment) -> dict:
     g1 = [i for i in req if g.group.get(i) == Group.ONE]
     covered = [i for i in g1 if i in g.dormant and i not in g.tested]
     upgrades = [s for s, final in sorted(g.fw_final.items()) if final in g.requested and g.group.get(final)]
-    dormant_tested = [i for i in g1 if i in g.tested and g.entries[i].install_status == "dormant"]
+    dormant_tested = [i for i in g1 if i in g.tested and is_dormant(g.entries[i])]
     return {
         "requested": len(req),
         "group1": len(g1),

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from se_graph.graph import Graph
 from se_graph.model import Basis, Entry, Finding, Group
+from se_graph.model.phrases import BASIS, why_no_group
+from se_graph.model.vocab import Role, is_tested_with_report
 
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, which
@@ -44,7 +46,7 @@ class Verdict:
         return tuple(path) if path is not None else None
 
     @property
-    def role(self) -> str:
+    def role(self) -> Role:
         """For drawing: tested, covered, group2, fw, other."""
         return role_of(self.graph, self.entry_id, self.basis)
 
@@ -75,7 +77,7 @@ def basis_of(g: Graph, i: str) -> Basis | None:
     if grp == Group.ONE:
         if i in g.tested:
             e = g.entries[i]
-            return Basis.TESTED if (e.dmct_status == "tested" and e.test_report) else Basis.EPCL
+            return Basis.TESTED if is_tested_with_report(e) else Basis.EPCL
         return Basis.CLAUSE_20_9
     return None
 
@@ -92,31 +94,17 @@ def label_of(g: Graph, i: str, basis: Basis | None) -> str:
         return "Group 2"
     if i in g.upgrade:
         return "firmware-upgrade source"
-    why = _NO_GROUP.get(e.exclusion_reason or e.dmct_status or "", "no DMCT status or reason for exclusion")
-    return f"no group: {why}"
+    return f"no group: {why_no_group(e)}"
 
 
-_NO_GROUP = {
-    "pending": "pending testing",
-    "failed": "failed testing",
-    "excluded": "excluded from testing",
-    "tested": "marked tested without a test report",
-    "covered": "covered by Dormant, but its Clause 20.9 basis does not hold",
-    "uneconomic": "excluded as uneconomic to test",
-    "fw-upgrade": "excluded for a firmware upgrade",
-    "other": "excluded (other)",
-    "se": "excluded as substantively equivalent",
-}
-
-
-def role_of(g: Graph, i: str, basis: Basis | None) -> str:
+def role_of(g: Graph, i: str, basis: Basis | None) -> Role:
     if basis is Basis.CLAUSE_20_9:
-        return "covered"
+        return Role.COVERED
     if basis in (Basis.TESTED, Basis.EPCL):
-        return "tested"
+        return Role.TESTED
     if basis is Basis.SE:
-        return "group2"
-    return "fw" if i in g.upgrade else "other"
+        return Role.GROUP2
+    return Role.FW if i in g.upgrade else Role.OTHER
 
 
 def own_evidence(g: Graph, i: str) -> str:
@@ -140,8 +128,7 @@ def evidence_of(g: Graph, i: str, basis: Basis | None, root: str | None, roots: 
         said = roots.get(root) if roots is not None else None
         if said is None:
             root_basis = basis_of(g, root)
-            word = {Basis.TESTED: "tested", Basis.EPCL: "on the EPCL", Basis.CLAUSE_20_9: "Clause 20.9"}[root_basis]
-            said = f"root {root} ({word}): {evidence_of(g, root, root_basis, root)}"
+            said = f"root {root} ({BASIS[root_basis]}): {evidence_of(g, root, root_basis, root)}"
             if roots is not None:
                 roots[root] = said
         return said

@@ -84,9 +84,10 @@ def trace(
     """
 
     def body() -> int:
+        from se_graph.model import padded_id
         from se_graph.report.trace import render_trace
 
-        wanted = entry_id.strip().zfill(6) if entry_id.strip().isdigit() else entry_id.strip()
+        wanted = padded_id(entry_id.strip()) if entry_id.strip().isdigit() else entry_id.strip()
         assessment = load(files, config, cohort, epcl, None)
         if wanted not in assessment:
             fail(f"entry {wanted} is in none of the inputs.", 2)

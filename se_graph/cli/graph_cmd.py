@@ -31,6 +31,7 @@ def graph(
 
     def body() -> int:
         from se_graph.graph import cohort_key
+        from se_graph.model import padded_id
         from se_graph.report.html_graph import UnknownFocus, render_graph_html
 
         assessment = load(files, config, cohort, epcl, None)
@@ -39,7 +40,7 @@ def graph(
             if cohort_key(only_cohort) not in {cohort_key(c) for c in present}:
                 fail(f"--only-cohort {only_cohort!r} matches no cohort of the inputs; they have: "
                      f"{', '.join(present) or 'none'}.", 2)
-        wanted = focus.strip().zfill(6) if focus and focus.strip().isdigit() else focus
+        wanted = padded_id(focus.strip()) if focus and focus.strip().isdigit() else focus
         try:
             page = render_graph_html(assessment, focus=wanted, depth=depth, errors_only=errors_only,
                                      cohort=only_cohort)

@@ -15,8 +15,12 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from se_graph.graph.merge import cohort_key, cohorts_differ, device_differences, merge_rows
+from se_graph.graph.merge import device_differences, merge_rows
 from se_graph.model import Basis, Device, Entry, Group
+from se_graph.model.vocab import (
+    Edge, Kind, cohort_key, cohorts_differ, in_epcl_report, is_covered, is_dormant, is_se, is_tested, is_tested_with_report,
+    may_rely_on_dormant,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -32,7 +36,7 @@ class Graph:
     rows: dict[str, list[Entry]]  # every row of each id, in reading order
     conflicts: dict[str, list[str]]  # id -> fields on which its rows disagree
     repeats: dict[str, list[Entry]]  # id -> rows repeating an earlier row exactly
-    edges: dict[tuple[str, str], str]  # (from, to) -> kind: se, status or fw
+    edges: dict[tuple[str, str], Edge]  # (from, to) -> kind: se, status or fw
     epcl_ids: frozenset[str]  # entries of the current EPCL
     tested: frozenset[str]  # tested with a report, or on the current EPCL
     bases: dict[str, tuple[Basis, ...]]  # id -> every basis its rows claim (more than one is an error)
@@ -60,7 +64,7 @@ class Graph:
         graph = nx.DiGraph()
         graph.add_nodes_from(self.entries)
         # one bulk call per kind: far cheaper than an add_edge call per edge
-        for kind in ("se", "status", "fw"):
+        for kind in Edge:
             graph.add_edges_from((pair for pair, k in self.edges.items() if k == kind), kind=kind)
         return graph
 
@@ -93,11 +97,11 @@ def bases_of(rows: list[Entry]) -> tuple[Basis, ...]:
     the current EPCL is not a claim: an approved entry keeps the basis it had.)"""
     found: list[Basis] = []
     for r in rows:
-        if r.exclusion_reason == "se":
+        if is_se(r):
             basis = Basis.SE
-        elif r.dmct_status == "covered" or r.exclusion_reason == "covered":
+        elif is_covered(r):
             basis = Basis.CLAUSE_20_9
-        elif r.dmct_status == "tested":
+        elif is_tested(r):
             basis = Basis.TESTED
         else:
             continue
@@ -115,36 +119,34 @@ def build(entries: Sequence[Entry], *, report: int | None = None) -> Graph:
     """Build the graph, groups, traces and firmware chains."""
     merged = merge_rows(entries)
     nodes = merged.entries
-    epcl_ids = frozenset(e.entry_id for e in entries if e.source.kind == "epcl")
-    tested = frozenset(
-        i for i, e in nodes.items() if (e.dmct_status == "tested" and e.test_report) or i in epcl_ids
-    )
+    epcl_ids = frozenset(e.entry_id for e in entries if e.source.kind == Kind.EPCL)
+    tested = frozenset(i for i, e in nodes.items() if is_tested_with_report(e) or i in epcl_ids)
     bases = {i: b for i in merged.several if len(b := bases_of(merged.rows[i])) > 1}
     parent: dict[str, str] = {}
     upgrade: dict[str, str] = {}
     dormant: dict[str, str] = {}
     by_dmc = _DormantIndex(nodes)
     group: dict[str, Group] = {}
-    edges: dict[tuple[str, str], str] = {}  # the first kind found wins
+    edges: dict[tuple[str, str], Edge] = {}  # the first kind found wins
     for i, e in nodes.items():
-        if e.exclusion_reason == "se":
+        if is_se(e):
             group[i] = Group.TWO
             if e.parent_id:
                 parent[i] = e.parent_id
                 if e.parent_id in nodes:
-                    edges[(i, e.parent_id)] = "se"
-        elif e.dmct_status == "covered" or e.exclusion_reason == "covered":
+                    edges[(i, e.parent_id)] = Edge.SE
+        elif is_covered(e):
             target = _dormant_of(i, e, nodes, by_dmc, tested)
             if target is not None:
                 dormant[i] = target
-                edges[(i, target)] = "status"
+                edges[(i, target)] = Edge.STATUS
                 # the Dormant entry must itself be Group 1: tested, or on the EPCL
-                if e.install_status in ("active", "mixed") and target in tested and e.sit_report:
+                if may_rely_on_dormant(e) and target in tested and e.sit_report:
                     group[i] = Group.ONE
         if e.upgrade_to:
             upgrade[i] = e.upgrade_to
             if e.upgrade_to in nodes:
-                edges.setdefault((i, e.upgrade_to), "fw")
+                edges.setdefault((i, e.upgrade_to), Edge.FW)
     for i in tested:
         group.setdefault(i, Group.ONE)
     root, depth, next_hop, dead_end, se_cycles = _trace(group, parent)
@@ -179,7 +181,7 @@ def _dormant_of(i: str, e: Entry, nodes: dict[str, Entry], by_dmc: _DormantIndex
     the same cohort and devices (a tested one first)."""
     if e.parent_id:
         target = nodes.get(e.parent_id)
-        if target is None or target.install_status != "dormant" or not _same_dmc(e, target):
+        if target is None or not is_dormant(target) or not _same_dmc(e, target):
             return None
         return e.parent_id
     if not _lists_devices(e.known):
@@ -214,7 +216,7 @@ class _DormantIndex:
     def dormant(self) -> list[tuple[str, Entry]]:
         if self._dormant is None:
             self._dormant = [(i, e) for i, e in self._nodes.items()
-                             if e.install_status == "dormant" and _lists_devices(e.known)]
+                             if is_dormant(e) and _lists_devices(e.known)]
         return self._dormant
 
     def models(self) -> dict[tuple, list[str]]:
@@ -351,6 +353,6 @@ def requested_ids(
     """Spec section 4: --report N, else every entry with an EPCL Report, else G1 and
     G2 (less the entries of the current EPCL: they are approved already)."""
     if report is not None:
-        return frozenset(i for i, e in nodes.items() if e.epcl_report == report)
-    marked = frozenset(i for i, e in nodes.items() if e.epcl_report is not None)
+        return frozenset(i for i, e in nodes.items() if in_epcl_report(e, report))
+    marked = frozenset(i for i, e in nodes.items() if in_epcl_report(e))
     return marked or frozenset(group).difference(epcl_ids)

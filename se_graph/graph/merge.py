@@ -17,25 +17,13 @@ from functools import lru_cache
 
 from se_graph.model import Device, Entry
 from se_graph.model.fields import DEVICE_FIELDS, FIELDS, ROLES
+from se_graph.model.vocab import cohort_key, cohorts_differ, is_unknown_cohort
 
 # value fields the rows of one id must agree on, in the field table's order (the
 # cohort is compared as cohorts are, and devices field by field, below)
 VALUES = tuple(f.name for f in FIELDS if f.agree and f.name != "cohort")
 LABELS = {f.name: f.words for f in FIELDS}
 _NOT_MERGED = frozenset({"entry_id", "source", "row", "known", "devices"})
-
-
-@lru_cache(maxsize=1024)  # a handful of cohorts, asked about for every entry
-def cohort_key(cohort: str) -> str:
-    return " ".join(cohort.casefold().split())
-
-
-def cohorts_differ(a: str, b: str) -> bool:
-    """Whether two cohorts are shown to differ: 'unknown' differs from nothing."""
-    if a == b:
-        return False  # the common case, told without building the keys
-    ka, kb = cohort_key(a), cohort_key(b)
-    return ka != kb and "unknown" not in (ka, kb)
 
 
 @dataclass(frozen=True)
@@ -147,7 +135,7 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
             if name not in _NOT_MERGED and entry.knows(name)
             and (not first.knows(name) or (getattr(first, name) is None and getattr(entry, name) is not None))
         }
-        if cohort_key(first.cohort) == "unknown" and cohort_key(entry.cohort) != "unknown":
+        if is_unknown_cohort(first.cohort) and not is_unknown_cohort(entry.cohort):
             fill["cohort"] = entry.cohort
         if not entry.known <= first.known:
             fill["devices"], fill["known"] = _merge_devices(first, entry)

@@ -7,8 +7,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from se_graph.model.codes import Basis, Group, InputCode, Severity
-from se_graph.model.fields import FIELDS, HEADERS
-from se_graph.model.vocab import Kind
+from se_graph.model.fields import FIELDS, HEADERS, ID_DIGITS, padded_id
+from se_graph.model.vocab import UNKNOWN_COHORT, Kind
 
 __all__ = [
     "Basis",
@@ -20,6 +20,7 @@ __all__ = [
     "InputCode",
     "InputError",
     "Location",
+    "padded_id",
     "Problem",
     "Severity",
     "Source",
@@ -28,6 +29,7 @@ __all__ = [
 
 class InputError(Exception):
     """An input that cannot be used at all; the message is one plain sentence."""
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,7 @@ class Entry:
     entry_id: str
     source: Source
     row: int
-    cohort: str = "unknown"
+    cohort: str = UNKNOWN_COHORT
     install_status: str | None = None  # active | dormant | mixed
     devices: tuple[Device, ...] = ()
     dmc_id: str | None = None

@@ -13,9 +13,19 @@ from enum import IntEnum, StrEnum
 
 
 class Severity(StrEnum):
+    """Declared most severe first: the order findings are listed in."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Error 0, warning 1, info 2: sort by it to list the most severe first."""
+        return _RANK[self]
+
+
+_RANK = {severity: rank for rank, severity in enumerate(Severity)}
 
 
 class Group(IntEnum):

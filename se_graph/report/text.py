@@ -9,8 +9,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+from se_graph.model import Severity
+from se_graph.report.colours import TERMINAL as _STYLE
 
 
 def verdict(assessment, strict: bool = False) -> str:
@@ -101,7 +101,7 @@ def render_text(analysis, strict: bool = False, *, color: bool = False, quiet: b
     console = Console(
         file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=False
     )
-    shown = [f for f in analysis.findings if not quiet or f.severity == "error"]
+    shown = [f for f in analysis.findings if not quiet or f.severity == Severity.ERROR]
     if not quiet and analysis.tables and width < NARROW:
         _inputs_lines(console, analysis)
     elif not quiet and analysis.tables:

@@ -7,13 +7,14 @@ from __future__ import annotations
 import textwrap
 
 from se_graph.assessment.verdict import own_evidence
+from se_graph.model.vocab import Edge, InstallStatus
 
 
 def _label(assessment, entry_id: str) -> str:
     if entry_id not in assessment:
         return f"{entry_id} (in none of the inputs)"
     v = assessment[entry_id]
-    status = (v.install_status or "status unknown").capitalize()
+    status = InstallStatus(v.install_status).label if v.install_status else "Status unknown"
     return f"{entry_id} [{v.cohort}, {status}, {v.label}]"
 
 
@@ -35,11 +36,11 @@ def render_trace(assessment, entry_id: str, width: int | None = None) -> tuple[b
         lines.append(f"    --{hop.kind}--> {_label(assessment, hop.end)}")
         if not hop.found:
             continue
-        if hop.kind == "fw":
+        if hop.kind is Edge.FW:
             lines.append(f"        upgrade (old -> new): {'; '.join(hop.differences) or 'no device differences'}")
         else:
             lines.append(f"        differences (old -> new): {'; '.join(hop.differences) or 'none'}")
-        if hop.kind == "status":
+        if hop.kind is Edge.STATUS:
             lines.append(f"        DMCT report of {hop.end}: {own_evidence(g, hop.end)}")
             lines.append(f"        SIT report of {hop.start}: {g.entries[hop.start].sit_report or 'none named'}")
         else:

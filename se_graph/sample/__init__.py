@@ -13,9 +13,10 @@ import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from se_graph.model.vocab import Kind
 from se_graph.sample.build import Cohort, Ids, family
 from se_graph.sample.template import write_template
-from se_graph.sample.writer import Sheet, partial, slug
+from se_graph.sample.writer import KINDS, Sheet, partial, slug
 
 __all__ = ["write_sample", "write_template"]
 
@@ -29,7 +30,7 @@ def cohorts_of(entries: int, cohorts: Sequence[str], seed: int, report: int) -> 
     return [Cohort(name, random.Random(f"{seed}:{name}"), ids, report) for name in cohorts]
 
 
-def generate(groups: list[Cohort], entries: int, defects: bool, add: Callable[[Cohort, str, dict], None]):
+def generate(groups: list[Cohort], entries: int, defects: bool, add: Callable[[Cohort, Kind, dict], None]):
     """Every row of a set, in order, handed to ``add(cohort, kind, row)``: the
     defects first (when asked), then DMC families until each cohort has its
     share.  ``write_sample`` and the next publication both replay it, so they
@@ -37,7 +38,7 @@ def generate(groups: list[Cohort], entries: int, defects: bool, add: Callable[[C
     written = [0]
 
     def sink(cohort: Cohort):
-        def emit(kind: str, row: dict) -> None:
+        def emit(kind: Kind, row: dict) -> None:
             add(cohort, kind, row)
             written[0] += 1
         return emit
@@ -75,15 +76,15 @@ def write_sample(
     sheets = {
         (c.name, kind): Sheet(out / f"{slug(c.name)}-{slug(kind_name)}.xlsx", kind, c.name)
         for c in groups
-        for kind, kind_name in (("status-list", "dmct status list"), ("excluded", "excluded from dmct"))
+        for kind, kind_name in KINDS.items()
     }
 
-    def add(cohort: Cohort, kind: str, row: dict) -> None:
+    def add(cohort: Cohort, kind: Kind, row: dict) -> None:
         sheets[(cohort.name, kind)].add(row)
 
     injected, notes = generate(groups, entries, defects, add)
     if defects:
-        sheets[(groups[0].name, "status-list")].totals(notes)
+        sheets[(groups[0].name, Kind.STATUS_LIST)].totals(notes)
     paths = []
     for sheet in sheets.values():
         sheet.close()

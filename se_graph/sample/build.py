@@ -15,20 +15,24 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from se_graph.model import padded_id
+from se_graph.model.vocab import InstallStatus, Kind
 from se_graph.sample.catalog import OPTIONAL, abbreviation, device, firmware, installs, style_of
 
 Row = dict[str, object]
-Sink = Callable[[str, Row], None]  # (kind, row) -> None, kind "status-list" or "excluded"
+Sink = Callable[[Kind, Row], None]  # (kind, row) -> None, kind Kind.STATUS_LIST or Kind.EXCLUDED
 
+ACTIVE, DORMANT, MIXED = InstallStatus.ACTIVE, InstallStatus.DORMANT, InstallStatus.MIXED
 STATUS_SETS = [
-    (("dormant", "active", "mixed"), 0.5),
-    (("dormant", "active"), 0.3),
-    (("dormant",), 0.1),
-    (("dormant", "mixed"), 0.1),
+    ((DORMANT, ACTIVE, MIXED), 0.5),
+    ((DORMANT, ACTIVE), 0.3),
+    ((DORMANT,), 0.1),
+    ((DORMANT, MIXED), 0.1),
 ]
+# The words the sample writes, in the spellings the DCC's lists use (the reader knows each)
+TESTED_WORDS = ("Tested", "Test Complete", "Passed")
+PENDING_WORDS = ("In Test", "Scheduled", "Not Started")
 SE_WORDS = ["Substantive Equivalence", "Substantive Equivalence", "Substantively Equivalent", "Child DMC"]
-PENDING_WORDS = ["In Test", "Scheduled", "Not Started"]
-TITLE = {"dormant": "Dormant", "active": "Active", "mixed": "Mixed"}
 
 
 class Ids:
@@ -41,7 +45,7 @@ class Ids:
         self.last += 1 if self.dense else self.rng.choice((1, 1, 1, 2, 3))
         if self.last > 999_999:
             raise ValueError("the sample ran out of 6-digit entry ids; ask for fewer entries.")
-        return f"{self.last:06d}"
+        return padded_id(self.last)
 
 
 @dataclass
@@ -88,8 +92,8 @@ def counted(c: Cohort, row: Row, devices: dict, n: int | None = None) -> Row:
     return row
 
 
-def entry(c: Cohort, status: str, dmc: str, devices: dict, **cells) -> Row:
-    row: Row = {"entry_id": c.ids.next(), "dmc_id": dmc, "install_status": TITLE[status]}
+def entry(c: Cohort, status: InstallStatus, dmc: str, devices: dict, **cells) -> Row:
+    row: Row = {"entry_id": c.ids.next(), "dmc_id": dmc, "install_status": status.label}
     row.update(device_cells(devices))
     row.update(cells)
     return counted(c, row, devices)
@@ -119,14 +123,14 @@ def family(c: Cohort, emit: Sink) -> int:
     devices = base_devices(c)
     dmc = c.dmc()
     requested = {"epcl_report": c.report, "target_fw": "Y"}
-    members: dict[str, str] = {}
+    members: dict[InstallStatus, str] = {}
     rows = 0
     dormant_id = None
     for status in statuses:
-        if status == "dormant" or rng.random() < 0.45:
-            row = entry(c, status, dmc, devices, dmct_status=rng.choice(["Tested", "Test Complete", "Passed"]),
+        if status is DORMANT or rng.random() < 0.45:
+            row = entry(c, status, dmc, devices, dmct_status=rng.choice(TESTED_WORDS),
                         test_report=c.test_report(), **requested)
-            if status == "dormant":
+            if status is DORMANT:
                 dormant_id = row["entry_id"]
         else:
             row = entry(c, status, dmc, devices, dmct_status="Covered by Dormant", sit_report=c.test_report("SIT"),
@@ -134,7 +138,7 @@ def family(c: Cohort, emit: Sink) -> int:
             if rng.random() < 0.5:
                 row["parent_id"] = dormant_id
         members[status] = row["entry_id"]
-        emit("status-list", row)
+        emit(Kind.STATUS_LIST, row)
         rows += 1
     targets = [(members[s], devices, s) for s in statuses]
     for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
@@ -143,12 +147,12 @@ def family(c: Cohort, emit: Sink) -> int:
         rows += fw_chain(c, emit, *rng.choice(targets))
     roll = rng.random()
     if roll < 0.06:
-        rows += other(c, emit, "excluded", exclusion_reason=rng.choice(["Uneconomic to Test", "Uneconomic"]),
+        rows += other(c, emit, Kind.EXCLUDED, exclusion_reason=rng.choice(["Uneconomic to Test", "Uneconomic"]),
                       rationale="Too few installations to justify a test.")
     elif roll < 0.12:
-        rows += other(c, emit, "status-list", dmct_status=rng.choice(PENDING_WORDS))
+        rows += other(c, emit, Kind.STATUS_LIST, dmct_status=rng.choice(PENDING_WORDS))
     elif roll < 0.15:
-        rows += other(c, emit, "status-list", dmct_status="Test Failed", test_report=c.test_report())
+        rows += other(c, emit, Kind.STATUS_LIST, dmct_status="Test Failed", test_report=c.test_report())
     return rows
 
 
@@ -162,7 +166,7 @@ def child(c: Cohort, emit: Sink, members: dict, devices: dict, targets: list) ->
         parent = members[status]
         row = entry(c, status, dmc, kids, exclusion_reason=rng.choice(SE_WORDS), parent_id=parent,
                     epcl_report=c.report, target_fw="Y", rationale=f"Differs from {parent} only in {change}.")
-        emit("excluded", row)
+        emit(Kind.EXCLUDED, row)
         targets.append((row["entry_id"], kids, status))
     return len(statuses)
 
@@ -184,7 +188,7 @@ def variant(rng: random.Random, devices: dict) -> tuple[dict, str]:
     return kids, f"{role} firmware ({devices[role]['firmware']} -> {kids[role]['firmware']})"
 
 
-def fw_chain(c: Cohort, emit: Sink, target: str, devices: dict, status: str) -> int:
+def fw_chain(c: Cohort, emit: Sink, target: str, devices: dict, status: InstallStatus) -> int:
     """Older firmware of a target entry, upgradable to it, over one or two hops."""
     rng = c.rng
     role = rng.choice(list(devices))
@@ -198,14 +202,14 @@ def fw_chain(c: Cohort, emit: Sink, target: str, devices: dict, status: str) -> 
                     upgrade_to=nxt, target_fw="N",
                     rationale=f"To be upgraded to {role} firmware {devices[role]['firmware']}.")
         row["installs"] = installs(rng)
-        emit("excluded", row)
+        emit(Kind.EXCLUDED, row)
         nxt, rows = row["entry_id"], rows + 1
     return rows
 
 
-def other(c: Cohort, emit: Sink, kind: str, **cells) -> int:
+def other(c: Cohort, emit: Sink, kind: Kind, **cells) -> int:
     """An entry of its own DMC that belongs to no group (uneconomic, pending, failed)."""
     devices = base_devices(c)
-    status = c.rng.choice(("dormant", "active", "mixed"))
+    status = c.rng.choice((DORMANT, ACTIVE, MIXED))
     emit(kind, entry(c, status, c.dmc(), devices, **cells))
     return 1

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from se_graph.sample.build import Cohort, Row, Sink, base_devices, device_cells, entry, with_firmware
+from se_graph.model.vocab import InstallStatus, Kind
+from se_graph.sample.build import ACTIVE, DORMANT, Cohort, Row, Sink, base_devices, device_cells, entry, with_firmware
 from se_graph.sample.catalog import CATALOG
 
 Defect = dict[str, object]
 _G1 = {"dmct_status": "Tested", "target_fw": "Y"}
 
 
-def _tested(c: Cohort, emit: Sink, status: str = "dormant", devices: dict | None = None, **cells) -> Row:
+def _tested(c: Cohort, emit: Sink, status: InstallStatus = DORMANT, devices: dict | None = None, **cells) -> Row:
     devices = devices or base_devices(c)
     cells = {"test_report": c.test_report(), "epcl_report": c.report, **_G1, **cells}
     row = entry(c, status, c.dmc(), devices, **cells)
-    emit("status-list", row)
+    emit(Kind.STATUS_LIST, row)
     return row
 
 
@@ -34,18 +35,18 @@ def _devices_of(row: Row) -> dict[str, dict[str, str]]:
     return out
 
 
-def _se(c: Cohort, emit: Sink, parent: str | None, devices: dict, status: str = "dormant", **cells) -> Row:
+def _se(c: Cohort, emit: Sink, parent: str | None, devices: dict, status: InstallStatus = DORMANT, **cells) -> Row:
     extra = {"parent_id": parent} if parent else {}
     row = entry(c, status, c.dmc(), devices, exclusion_reason="Substantive Equivalence", epcl_report=c.report,
                 target_fw="Y", **extra, **cells)
-    emit("excluded", row)
+    emit(Kind.EXCLUDED, row)
     return row
 
 
-def _fw(c: Cohort, emit: Sink, target: str, devices: dict, status: str = "dormant", **cells) -> Row:
+def _fw(c: Cohort, emit: Sink, target: str, devices: dict, status: InstallStatus = DORMANT, **cells) -> Row:
     row = entry(c, status, c.dmc(), devices, exclusion_reason="Firmware Upgrade", upgrade_to=target,
                 target_fw="N", **cells)
-    emit("excluded", row)
+    emit(Kind.EXCLUDED, row)
     return row
 
 
@@ -78,19 +79,19 @@ def inject(c: Cohort, other: Cohort | None, emit: Sink, emit_other: Sink | None)
     def se_cycle():
         devices = base_devices(c)
         a_id, b_id = c.ids.next(), c.ids.next()
-        a = {"entry_id": a_id, "dmc_id": c.dmc(), "install_status": "Dormant", **device_cells(devices),
+        a = {"entry_id": a_id, "dmc_id": c.dmc(), "install_status": DORMANT.label, **device_cells(devices),
              "exclusion_reason": "Substantive Equivalence", "parent_id": b_id, "epcl_report": c.report,
              "installs": 40, "devices": 40 * len(devices)}
         b = {**a, "entry_id": b_id, "dmc_id": c.dmc(), "parent_id": a_id,
              **device_cells(with_firmware(devices, "ESME", 1))}
-        emit("excluded", a)
-        emit("excluded", b)
+        emit(Kind.EXCLUDED, a)
+        emit(Kind.EXCLUDED, b)
         return [a, b], [("SG203", a_id), ("SG203", b_id)]
 
     def untested_root():
         devices = base_devices(c)
-        p = entry(c, "dormant", c.dmc(), devices, dmct_status="In Test")
-        emit("status-list", p)
+        p = entry(c, DORMANT, c.dmc(), devices, dmct_status="In Test")
+        emit(Kind.STATUS_LIST, p)
         k = _se(c, emit, p["entry_id"], with_firmware(devices, "CHF", 1))
         return [k, p], [("SG204", k["entry_id"])]
 
@@ -115,39 +116,39 @@ def inject(c: Cohort, other: Cohort | None, emit: Sink, emit_other: Sink | None)
         return [k2, k1, p], [("SG207", k2["entry_id"])]
 
     def covered_no_dormant():
-        r = entry(c, "active", c.dmc(), base_devices(c), dmct_status="Covered by Dormant",
+        r = entry(c, ACTIVE, c.dmc(), base_devices(c), dmct_status="Covered by Dormant",
                   sit_report=c.test_report("SIT"), epcl_report=c.report, target_fw="Y")
-        emit("status-list", r)
+        emit(Kind.STATUS_LIST, r)
         return [r], [("SG301", r["entry_id"])]
 
     def covered_no_sit():
         d = _tested(c, emit)
-        r = entry(c, "active", d["dmc_id"], _devices_of(d), dmct_status="Covered by Dormant",
+        r = entry(c, ACTIVE, d["dmc_id"], _devices_of(d), dmct_status="Covered by Dormant",
                   parent_id=d["entry_id"], epcl_report=c.report, target_fw="Y")
-        emit("status-list", r)
+        emit(Kind.STATUS_LIST, r)
         return [r, d], [("SG302", r["entry_id"])]
 
     def covered_dormant():
         d = _tested(c, emit)
-        r = entry(c, "dormant", d["dmc_id"], _devices_of(d), dmct_status="Covered by Dormant",
+        r = entry(c, DORMANT, d["dmc_id"], _devices_of(d), dmct_status="Covered by Dormant",
                   sit_report=c.test_report("SIT"), parent_id=d["entry_id"], epcl_report=c.report, target_fw="Y")
-        emit("status-list", r)
+        emit(Kind.STATUS_LIST, r)
         return [r, d], [("SG303", r["entry_id"])]
 
     def tested_no_report():
-        r = entry(c, "dormant", c.dmc(), base_devices(c), epcl_report=c.report, **_G1)
-        emit("status-list", r)
+        r = entry(c, DORMANT, c.dmc(), base_devices(c), epcl_report=c.report, **_G1)
+        emit(Kind.STATUS_LIST, r)
         return [r], [("SG304", r["entry_id"])]
 
     def duplicate_conflict():
         r = _tested(c, emit)
-        emit("status-list", {**r, "installs": int(r["installs"]) + 7, "devices": None})
+        emit(Kind.STATUS_LIST, {**r, "installs": int(r["installs"]) + 7, "devices": None})
         return [r], [("SG401", r["entry_id"])]
 
     def tested_and_excluded():
         r = _tested(c, emit)
         x = {k: v for k, v in r.items() if k not in ("dmct_status", "test_report")}
-        emit("excluded", {**x, "exclusion_reason": "Uneconomic to Test"})
+        emit(Kind.EXCLUDED, {**x, "exclusion_reason": "Uneconomic to Test"})
         return [r], [("SG402", r["entry_id"])]
 
     def fw_missing():
@@ -183,11 +184,11 @@ def inject(c: Cohort, other: Cohort | None, emit: Sink, emit_other: Sink | None)
     def fw_cycle():
         devices = base_devices(c)
         a_id, b_id = c.ids.next(), c.ids.next()
-        a = {"entry_id": a_id, "dmc_id": c.dmc(), "install_status": "Active", **device_cells(devices),
+        a = {"entry_id": a_id, "dmc_id": c.dmc(), "install_status": ACTIVE.label, **device_cells(devices),
              "exclusion_reason": "Firmware Upgrade", "upgrade_to": b_id, "target_fw": "N", "installs": 12}
         b = {**a, "entry_id": b_id, "dmc_id": c.dmc(), "upgrade_to": a_id}
-        emit("excluded", a)
-        emit("excluded", b)
+        emit(Kind.EXCLUDED, a)
+        emit(Kind.EXCLUDED, b)
         return [a, b], [("SG506", a_id), ("SG506", b_id)]
 
     def fw_source_requested():
@@ -202,24 +203,24 @@ def inject(c: Cohort, other: Cohort | None, emit: Sink, emit_other: Sink | None)
 
     def id_as_number():
         r = _tested(c, lambda kind, row: None)
-        emit("status-list", {**r, "entry_id": int(r["entry_id"])})
+        emit(Kind.STATUS_LIST, {**r, "entry_id": int(r["entry_id"])})
         return [r], [("SG101", r["entry_id"])]
 
     def bad_id():
         r = _tested(c, lambda kind, row: None)
-        emit("status-list", {**r, "entry_id": "12AB45"})
+        emit(Kind.STATUS_LIST, {**r, "entry_id": "12AB45"})
         return [], [("SG102", None)]
 
     def cell_defect(code: str, field: str, value: object):
         def make():
             r = _tested(c, lambda kind, row: None)
-            emit("status-list", {**r, field: value})
+            emit(Kind.STATUS_LIST, {**r, field: value})
             return [r], [(code, r["entry_id"])]
         return make
 
     def unknown_reason():
-        r = entry(c, "dormant", c.dmc(), base_devices(c), exclusion_reason="Legacy meter")
-        emit("excluded", r)
+        r = entry(c, DORMANT, c.dmc(), base_devices(c), exclusion_reason="Legacy meter")
+        emit(Kind.EXCLUDED, r)
         return [r], [("SG105", r["entry_id"])]
 
     one("SG201", "an se row with no parent", se_no_parent)

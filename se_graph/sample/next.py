@@ -19,15 +19,15 @@ import random
 from collections.abc import Sequence
 from pathlib import Path
 
-from se_graph.sample.build import Cohort, Row, device_cells, with_firmware
+from se_graph.model import padded_id
+from se_graph.model.vocab import InstallStatus, Kind
+from se_graph.sample.build import PENDING_WORDS, TESTED_WORDS, Cohort, Row, device_cells, with_firmware
 from se_graph.sample.catalog import installs
-from se_graph.sample.writer import Sheet, partial, slug
+from se_graph.sample.writer import KINDS, Sheet, partial, slug
 
 __all__ = ["write_next"]
 
-KINDS = (("status-list", "dmct status list"), ("excluded", "excluded from dmct"))
-TESTED_WORDS = {"Tested", "Test Complete", "Passed"}
-PENDING_WORDS = {"In Test", "Scheduled", "Not Started"}
+DORMANT = InstallStatus.DORMANT.label  # as the rows write it
 
 
 def _stream(entries: int, cohorts: Sequence[str], seed: int, defects: bool, report: int):
@@ -36,9 +36,9 @@ def _stream(entries: int, cohorts: Sequence[str], seed: int, defects: bool, repo
 
     entries = min(entries, MAX_ENTRIES)
     groups = cohorts_of(entries, cohorts, seed, report)
-    rows: dict[tuple[str, str], list[Row]] = {(c.name, k): [] for c in groups for k, _ in KINDS}
+    rows: dict[tuple[str, Kind], list[Row]] = {(c.name, k): [] for c in groups for k in KINDS}
 
-    def add(cohort: Cohort, kind: str, row: Row) -> None:
+    def add(cohort: Cohort, kind: Kind, row: Row) -> None:
         rows[(cohort.name, kind)].append(row)
 
     _, notes = generate(groups, entries, defects, add)
@@ -79,7 +79,7 @@ class _Edits:
         free = [r for r in candidates if r["entry_id"] not in self.used]
         return self.rng.choice(free) if free else None
 
-    def cohort_rows(self, cohort: Cohort, kind: str) -> list[Row]:
+    def cohort_rows(self, cohort: Cohort, kind: Kind) -> list[Row]:
         return self.rows[(cohort.name, kind)]
 
     def leaf(self, row: Row) -> bool:
@@ -87,7 +87,7 @@ class _Edits:
         return i not in self.parents and i not in self.targets
 
     def se_children(self, cohort: Cohort) -> list[Row]:
-        return [r for r in self.cohort_rows(cohort, "excluded") if r.get("parent_id") and "upgrade_to" not in r]
+        return [r for r in self.cohort_rows(cohort, Kind.EXCLUDED) if r.get("parent_id") and "upgrade_to" not in r]
 
     def note(self, change: str, entry_ids: list[str], fields: dict | None = None, **extra) -> None:
         self.used.update(entry_ids)
@@ -118,15 +118,15 @@ class _Edits:
 
     def fail_a_test(self, c: Cohort) -> None:
         """A tested Dormant entry with children fails its retest: it and everything on it lose."""
-        rows = [r for r in self.cohort_rows(c, "status-list")
-                if r.get("dmct_status") in TESTED_WORDS and r["install_status"] == "Dormant"
+        rows = [r for r in self.cohort_rows(c, Kind.STATUS_LIST)
+                if r.get("dmct_status") in TESTED_WORDS and r["install_status"] == DORMANT
                 and r["entry_id"] in self.parents and r.get("test_report")]
         row = self.pick(rows)
         if row:
             fields = {"dmct_status": self.set(row, "dmct_status", "Test Failed")}
             # its covered Active and Mixed siblings rest on it too (Clause 20.9)
             covered = [
-                r["entry_id"] for r in self.cohort_rows(c, "status-list")
+                r["entry_id"] for r in self.cohort_rows(c, Kind.STATUS_LIST)
                 if r.get("dmc_id") == row.get("dmc_id") and r is not row and r.get("sit_report")]
             relying = sorted({*covered, *(d for i in [row["entry_id"], *covered] for d in self.dependants(i))})
             self.note("tested-to-failed", [row["entry_id"]], fields, dependants=relying)
@@ -134,7 +134,7 @@ class _Edits:
 
     def complete_a_test(self, c: Cohort) -> None:
         """A pending entry completes its test, with a report: it now qualifies."""
-        row = self.pick([r for r in self.cohort_rows(c, "status-list") if r.get("dmct_status") in PENDING_WORDS])
+        row = self.pick([r for r in self.cohort_rows(c, Kind.STATUS_LIST) if r.get("dmct_status") in PENDING_WORDS])
         if row:
             fields = {"dmct_status": self.set(row, "dmct_status", "Test Complete"),
                       "test_report": self.set(row, "test_report", c.test_report())}
@@ -142,7 +142,7 @@ class _Edits:
 
     def new_children(self, c: Cohort, count: int = 2) -> None:
         """New child DMCs excluded as substantively equivalent to a tested entry (firmware only)."""
-        table = self.cohort_rows(c, "status-list")
+        table = self.cohort_rows(c, Kind.STATUS_LIST)
         added = []
         for _ in range(count):
             parent = self.pick([r for r in table if r.get("dmct_status") in TESTED_WORDS and r.get("test_report")])
@@ -153,12 +153,12 @@ class _Edits:
             kids = with_firmware(devices, role, 1)
             self.last_id += 1
             n = installs(self.rng)
-            row = {"entry_id": f"{self.last_id:06d}", "dmc_id": c.dmc(), "install_status": parent["install_status"],
+            row = {"entry_id": padded_id(self.last_id), "dmc_id": c.dmc(), "install_status": parent["install_status"],
                    **device_cells(kids), "exclusion_reason": "Substantive Equivalence",
                    "parent_id": parent["entry_id"], "target_fw": "Y", "installs": n, "devices": n * len(kids),
-                   "epcl_report": c.report + 1, "_kind": "excluded",
+                   "epcl_report": c.report + 1, "_kind": Kind.EXCLUDED,
                    "rationale": f"Differs from {parent['entry_id']} only in {role} firmware."}
-            self.cohort_rows(c, "excluded").append(row)
+            self.cohort_rows(c, Kind.EXCLUDED).append(row)
             self.used.add(parent["entry_id"])
             added.append(row["entry_id"])
         if added:
@@ -177,12 +177,12 @@ class _Edits:
 
     def reparent(self, c: Cohort) -> None:
         """A child of an Active entry is re-pointed at the Dormant entry of the same DMC."""
-        dormant = {r["dmc_id"]: r["entry_id"] for r in self.cohort_rows(c, "status-list")
-                   if r["install_status"] == "Dormant" and r.get("dmct_status") in TESTED_WORDS}
+        dormant = {r["dmc_id"]: r["entry_id"] for r in self.cohort_rows(c, Kind.STATUS_LIST)
+                   if r["install_status"] == DORMANT and r.get("dmct_status") in TESTED_WORDS}
         candidates = []
         for r in self.se_children(c):
             parent = self.by_id.get(r["parent_id"])
-            if parent and parent["_kind"] == "status-list" and parent["install_status"] != "Dormant" \
+            if parent and parent["_kind"] == Kind.STATUS_LIST and parent["install_status"] != DORMANT \
                     and parent.get("dmc_id") in dormant and dormant[parent["dmc_id"]] not in self.used:
                 candidates.append(r)
         row = self.pick(candidates)
@@ -193,7 +193,7 @@ class _Edits:
 
     def reissue_report(self, c: Cohort) -> None:
         """A test report is reissued as version 1.1."""
-        row = self.pick([r for r in self.cohort_rows(c, "status-list")
+        row = self.pick([r for r in self.cohort_rows(c, Kind.STATUS_LIST)
                          if r.get("dmct_status") in TESTED_WORDS and str(r.get("test_report", "")).endswith("v1.0")])
         if row:
             fields = {"test_report": self.set(row, "test_report", row["test_report"][:-4] + "v1.1")}
@@ -201,7 +201,7 @@ class _Edits:
 
     def recount(self, c: Cohort) -> None:
         """More installations of a requested entry (Devices follows)."""
-        row = self.pick([r for r in self.cohort_rows(c, "status-list")
+        row = self.pick([r for r in self.cohort_rows(c, Kind.STATUS_LIST)
                          if r.get("epcl_report") and r.get("dmct_status") in TESTED_WORDS and "devices" in r])
         if row:
             n = row["installs"] + 1 + self.rng.randrange(50)
@@ -211,7 +211,7 @@ class _Edits:
 
     def reword_reason(self, c: Cohort) -> None:
         """An uneconomic entry is now excluded for having no installations."""
-        row = self.pick([r for r in self.cohort_rows(c, "excluded")
+        row = self.pick([r for r in self.cohort_rows(c, Kind.EXCLUDED)
                          if str(r.get("exclusion_reason", "")).startswith("Uneconomic")])
         if row:
             fields = {"exclusion_reason": self.set(row, "exclusion_reason", "No Installations")}
@@ -221,7 +221,7 @@ class _Edits:
         """A child that nothing relies on is withdrawn from the schedule."""
         row = self.pick([r for r in self.se_children(c) if self.leaf(r)])
         if row:
-            self.cohort_rows(c, "excluded").remove(row)
+            self.cohort_rows(c, Kind.EXCLUDED).remove(row)
             self.note("withdrawn", [row["entry_id"]])
 
 
@@ -256,11 +256,11 @@ def write_next(
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for c in groups:
-        for kind, kind_name in KINDS:
+        for kind, kind_name in KINDS.items():
             sheet = Sheet(out / f"{slug(c.name)}-{slug(kind_name)}.xlsx", kind, c.name)
             for row in rows[(c.name, kind)]:
                 sheet.add(row)
-            if defects and c is first and kind == "status-list":
+            if defects and c is first and kind == Kind.STATUS_LIST:
                 sheet.totals(notes)
             sheet.close()
             paths.append(sheet.path)

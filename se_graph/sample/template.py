@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from se_graph.model.fields import FIELD_HEADERS
+from se_graph.model.vocab import InstallStatus, Kind
 from se_graph.sample.notes import NOTES
 from se_graph.sample.writer import COLUMNS, HEADER_ROW, PUBLISHED, SHEETS, TITLES, partial, slug
 
@@ -26,7 +27,7 @@ IDS = ("entry_id", "parent_id", "upgrade_to")
 # Drop-down items: the spelling the DCC's lists use, each one the reader knows
 # (a test checks every item against the reader's vocabulary).
 CHOICES: dict[str, list[str]] = {
-    "install_status": ["Active", "Dormant", "Mixed"],
+    "install_status": [status.label for status in InstallStatus],
     "dmct_status": ["Tested", "Covered by Dormant", "In Test", "Scheduled", "Not Started", "Failed", "Excluded"],
     "exclusion_reason": ["Substantive Equivalence", "Uneconomic to Test", "Firmware Upgrade",
                          "Covered by Dormant", "Other"],
@@ -43,13 +44,13 @@ _DEVICES = {
     "IHD.manufacturer": "Chameleon", "IHD.model": "IHD6", "IHD.firmware": "2.1",
 }
 EXAMPLES: dict[str, dict[str, str | int]] = {
-    "status-list": {
-        "entry_id": "e.g. 002255", "dmc_id": "DMC-0101", "install_status": "Dormant", **_DEVICES,
+    Kind.STATUS_LIST: {
+        "entry_id": "e.g. 002255", "dmc_id": "DMC-0101", "install_status": InstallStatus.DORMANT.label, **_DEVICES,
         "dmct_status": "Tested", "test_report": "DMCT TCR 0101 v1.0", "target_fw": "Y",
         "installs": 1520, "epcl_report": 22,
     },
-    "excluded": {
-        "entry_id": "e.g. 002256", "dmc_id": "DMC-0101", "install_status": "Dormant", **_DEVICES,
+    Kind.EXCLUDED: {
+        "entry_id": "e.g. 002256", "dmc_id": "DMC-0101", "install_status": InstallStatus.DORMANT.label, **_DEVICES,
         "ESME.firmware": "1.09", "exclusion_reason": "Substantive Equivalence", "parent_id": "002255",
         "target_fw": "Y", "installs": 310, "epcl_report": 22,
         "rationale": "As 002255 but ESME firmware 1.09 (firmware may differ).",
@@ -69,7 +70,7 @@ def write_template(out_dir: Path) -> list[Path]:
     """Blank Status List and Excluded workbooks: Cover (cohort), the list, Notes."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for kind in ("status-list", "excluded"):
+    for kind in (Kind.STATUS_LIST, Kind.EXCLUDED):
         path = out_dir / f"template-{slug(TITLES[kind])}.xlsx"
         _write(partial(path), kind)
         os.replace(partial(path), path)  # whole files only
@@ -77,7 +78,7 @@ def write_template(out_dir: Path) -> list[Path]:
     return paths
 
 
-def _write(path: Path, kind: str) -> None:
+def _write(path: Path, kind: Kind) -> None:
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(path))
@@ -101,7 +102,7 @@ def _write(path: Path, kind: str) -> None:
     book.close()
 
 
-def _cover(ws, kind: str, s: dict) -> None:
+def _cover(ws, kind: Kind, s: dict) -> None:
     ws.set_column(0, 0, 14)
     ws.set_column(1, 1, 30)
     ws.set_column(2, 2, 70)
@@ -125,7 +126,7 @@ def _cover(ws, kind: str, s: dict) -> None:
     ws.activate()
 
 
-def _data(ws, kind: str, s: dict) -> None:
+def _data(ws, kind: Kind, s: dict) -> None:
     columns = COLUMNS[kind]
     ws.write_string(0, 0, f"SMETS1 {TITLES[kind]}", s["title"])
     ws.write_string(1, 0, "The cohort, version and date go on the Cover sheet. Row 5 is an example "
@@ -171,7 +172,7 @@ def _validation(name: str) -> dict | None:
     return None
 
 
-def _notes(ws, kind: str, s: dict) -> None:
+def _notes(ws, kind: Kind, s: dict) -> None:
     ws.set_column(0, 0, 30)
     ws.set_column(1, 1, 90)
     ws.write_string(0, 0, "Column", s["label"])

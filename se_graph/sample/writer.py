@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from se_graph.model.fields import FIELD_HEADERS
+from se_graph.model.vocab import Kind
 
 DEVICE_COLUMNS = [
     "CHF.manufacturer", "CHF.model", "CHF.hardware", "CHF.firmware",
@@ -22,13 +23,15 @@ DEVICE_COLUMNS = [
     "IHD.manufacturer", "IHD.model", "IHD.firmware",
 ]
 COLUMNS = {
-    "status-list": ["entry_id", "dmc_id", "install_status", *DEVICE_COLUMNS, "dmct_status", "test_report",
+    Kind.STATUS_LIST: ["entry_id", "dmc_id", "install_status", *DEVICE_COLUMNS, "dmct_status", "test_report",
                     "sit_report", "parent_id", "target_fw", "upgrade_to", "installs", "devices", "epcl_report"],
-    "excluded": ["entry_id", "dmc_id", "install_status", *DEVICE_COLUMNS, "exclusion_reason", "parent_id",
+    Kind.EXCLUDED: ["entry_id", "dmc_id", "install_status", *DEVICE_COLUMNS, "exclusion_reason", "parent_id",
                  "target_fw", "upgrade_to", "installs", "devices", "epcl_report", "rationale"],
 }
-TITLES = {"status-list": "DMCT Status List", "excluded": "Excluded from DMCT Schedule"}
-SHEETS = {"status-list": "DMCT Status List", "excluded": "Excluded from DMCT"}
+TITLES = {Kind.STATUS_LIST: "DMCT Status List", Kind.EXCLUDED: "Excluded from DMCT Schedule"}
+SHEETS = {Kind.STATUS_LIST: "DMCT Status List", Kind.EXCLUDED: "Excluded from DMCT"}
+# each kind's workbook, as its file is named: "foc-dmct-status-list.xlsx"
+KINDS = {Kind.STATUS_LIST: "dmct status list", Kind.EXCLUDED: "excluded from dmct"}
 PUBLISHED = dt.datetime(2021, 12, 1)
 HEADER_ROW = 3  # zero-based: the header is Excel row 4
 
@@ -45,7 +48,7 @@ def slug(text: str) -> str:
 class Sheet:
     """One streamed data sheet: cover, title rows, header, then rows as they come."""
 
-    def __init__(self, path: Path, kind: str, cohort: str):
+    def __init__(self, path: Path, kind: Kind, cohort: str):
         import xlsxwriter
 
         self.path, self.kind, self.columns = path, kind, COLUMNS[kind]
