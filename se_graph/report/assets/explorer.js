@@ -37,7 +37,7 @@
     (findingsOf[f[3]] = findingsOf[f[3]] || []).push(n);
     if (f[1] === "error") hasError[f[3]] = 1;
   });
-  var top = new Int32Array(N).fill(-1);  // the root of each entry's tree
+  var top = new Int32Array(N).fill(-1);  // the top entry of each entry's tree, its family (not the audit's root: docs/audit.md)
   for (i = 0; i < N; i++) {
     var path = [], cur = i;
     while (top[cur] < 0 && C.under[cur] >= 0) { path.push(cur); cur = C.under[cur]; }
@@ -77,7 +77,7 @@
     edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.55 } }, color: { opacity: 0.7 } }
   });
 
-  var DARK = { tested: 1, group2: 1, blocked: 1 };
+  var DARK = { tested: 1, epcl: 1, group2: 1, blocked: 1 };
   function entryNode(n, x, y) {
     var role = data.roles[C.role[n]], err = hasError[n];
     return { id: ids[n], label: ids[n], x: x, y: y,
@@ -582,6 +582,12 @@
     row("Requested", C.requested[n] ? "yes (in the EPCL report asked for)" : "no");
     row("Installations", num(C.installs[n]));
     row("Devices", num(C.devices[n]) + (C.derived[n] ? " (installations \u00d7 devices listed)" : ""));
+    if (C.root[n] >= 0) {  // the Group 1 entry its trace ends at, and what that entry stands on
+      var root = T[C.root[n]], rootEl = el("span");
+      rootEl.appendChild(root === id ? document.createTextNode("itself") : idButton(root));
+      rootEl.appendChild(document.createTextNode(" (" + T[C.rootBasis[n]] + ")"));
+      row("Root", rootEl);
+    }
     row("Evidence", T[C.evidence[n]]);
     panel.appendChild(dl);
 
@@ -610,7 +616,7 @@
       panel.appendChild(why);
     }
 
-    panel.appendChild(el("h3", ok ? "Trace to the tested root" : "Path to where the chain ends"));
+    panel.appendChild(el("h3", ok ? "What it stands on, hop by hop" : "Path to where the chain ends"));
     if (!C.hops[n].length) panel.appendChild(el("p", "none: it relies on no other entry"));
     var ol = el("ol");
     C.hops[n].forEach(function (h) {

@@ -7,13 +7,14 @@ import csv
 import io
 import re
 
+from se_graph.model.vocab import InstallStatus
 from se_graph.report.audit import xlsx
+from se_graph.report.html_view import BASIS
 from se_graph.report.markdown import cell as md
 
 COLUMNS = ["EPCL ID", "Cohort", "Installation Status", "Group", "Basis", "Qualifies", "Devices", "Installs",
            "Device count", "Device count derived", "Parent", "Root", "Evidence"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-BASIS = {"tested": "tested", "epcl": "on the EPCL", "clause-20.9": "Clause 20.9", "se": "substantive equivalence"}
 NUMBERS = {"Group", "Installs", "Device count"}
 WRAPPED = {"Qualifies", "Devices", "Evidence"}
 
@@ -40,13 +41,11 @@ def _rows(assessment) -> list[list]:
     out = []
     for v in assessment.requested:
         e = g.entries[v.entry_id]
-        devices = "; ".join(
-            f"{d.role}: {d.manufacturer or ''} {d.model} {d.firmware or ''}".replace("  ", " ").strip()
-            for d in e.devices
-        )
+        devices = "; ".join(d.label() for d in e.devices)  # role: manufacturer model HW .. FW ..
         out.append([
-            v.entry_id, v.cohort, (v.install_status or "").title(), int(v.group) if v.group else None,
-            BASIS[str(v.basis)] if v.basis else "none", _qualifies(v), devices, v.installs, v.devices,
+            v.entry_id, v.cohort, InstallStatus(v.install_status).label if v.install_status else "",
+            int(v.group) if v.group else None, BASIS[v.basis] if v.basis else "none", _qualifies(v), devices,
+            v.installs, v.devices,
             "yes" if v.devices_derived else "no", g.parent.get(v.entry_id) or None, v.root or None, v.evidence,
         ])
     return out
@@ -72,9 +71,12 @@ def title(report: int | None) -> str:
             "Annex A - EPCL entries requested for the Eligible Product Combination List")
 
 
-NOTE = ("Evidence: a tested entry's own DMCT Test Completion Report; for a Clause 20.9 entry, the "
-        "Dormant entry's DMCT report and the SIT Test Completion Report; for a Group 2 entry, the "
-        "evidence of the tested root it traces to.")
+NOTE = ("Basis: tested (the entry's own DMCT Test Completion Report), on the EPCL (approved in an earlier "
+        "report), Clause 20.9 (covered by the Dormant entry of the same DMC, with its own SIT Test Completion "
+        "Report; not itself tested) or substantive equivalence (Group 2). Root: the Group 1 entry the entry's "
+        "trace ends at (the entry itself in Group 1). Evidence: a tested entry's own DMCT report; for a Clause "
+        "20.9 entry, the Dormant entry's DMCT report and its SIT report; for a Group 2 entry, the evidence of "
+        "its root.")
 
 
 _MD_SPECIAL = re.compile(r"[\\|`<>*_\[\]\s]")
