@@ -78,6 +78,8 @@
   });
 
   var DARK = { tested: 1, epcl: 1, group2: 1, blocked: 1 };
+  // each edge in the words of the legend, Annex A and trace
+  var EDGE_WORDS = { se: "substantive equivalence", status: "Clause 20.9", fw: "firmware upgrade" };
   function entryNode(n, x, y) {
     var role = data.roles[C.role[n]], err = hasError[n];
     return { id: ids[n], label: ids[n], x: x, y: y,
@@ -626,7 +628,7 @@
       var end = T[hop[2]], endEl = idButton(end);
       if (end === brk) endEl.classList.add("blocker");
       li.appendChild(endEl);
-      li.appendChild(document.createTextNode(" (" + data.edge_kinds[hop[0]].key + (hop[4] ? "" : ", not in the inputs") + ")"));
+      li.appendChild(document.createTextNode(" (" + EDGE_WORDS[data.edge_kinds[hop[0]].key] + (hop[4] ? "" : ", not in the inputs") + ")"));
       if (hop[3].length) {
         var diffs = el("ul");
         hop[3].forEach(function (d) { diffs.appendChild(el("li", T[d], "diff")); });
@@ -812,7 +814,7 @@
   brkSw.style.border = "3px dashed #ff1744";
   brkItem.appendChild(brkSw); brkItem.appendChild(document.createTextNode("where a chain breaks"));
   legend.appendChild(brkItem);
-  [["se", "substantive equivalence"], ["status", "Clause 20.9"], ["fw", "firmware upgrade"]].forEach(function (k) {
+  [["se", EDGE_WORDS.se], ["status", EDGE_WORDS.status], ["fw", EDGE_WORDS.fw]].forEach(function (k) {
     var style = data.edge_kinds.filter(function (s) { return s.key === k[0]; })[0];
     var item = el("span"), line = el("span", null, "line");
     line.style.borderTopColor = style.color;

@@ -105,7 +105,7 @@ def filter_box(table_id: str, rows: int, what: str = "rows") -> str:
     """The filter box over table ``table_id`` (FILTER, inline) and the count shown."""
     return (f'<p class=filters><label for="{table_id}-filter">Filter</label>'
             f'<input type=search id="{table_id}-filter" data-filter="{table_id}" autocomplete=off '
-            f'placeholder="words any cell holds, e.g. an id, a model, NO">'
+            f'placeholder="words a row holds, e.g. Aclara Mixed">'
             f'<span><span id="{table_id}-shown">{rows:,}</span> of {rows:,} {what} shown</span></p>')
 
 

@@ -109,7 +109,7 @@ def render_summary_html(summary: dict, report: int | None = None) -> str:
 
 # Annex A on a laptop screen: the table takes the window's width and the long
 # texts wrap; these keep the device lines and the evidence readable
-WIDTH = {"Devices": "19rem", "Evidence": "13rem"}
+WIDTH = {"Devices": "18rem", "Evidence": "11rem", "Qualifies": "8rem"}
 SHOWN = [c for c in COLUMNS if c != "Device count derived"]  # said in the count's cell, as annex-a.md does
 
 
