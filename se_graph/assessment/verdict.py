@@ -133,7 +133,7 @@ def evidence_of(g: Graph, i: str, basis: Basis | None, root: str | None, roots: 
                 roots[root] = said
         return said
     if basis is Basis.SE:
-        return "none: does not trace to a tested entry (see findings)"
+        return "none: does not trace to a Group 1 entry (see findings)"
     return "none: the entry is in neither group (see findings)"
 
 

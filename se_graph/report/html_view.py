@@ -11,9 +11,17 @@ from __future__ import annotations
 from collections import deque
 
 from se_graph.graph import cohort_key
+from se_graph.model import Basis
+from se_graph.model.vocab import DmctStatus, Reason
 
+# What an entry stands on, in one word each wherever se-graph shows it (Annex A's
+# Basis column, the roots chart, the explorer's panel, trace): a Clause 20.9 entry
+# is never called tested, as its testing is its Dormant entry's.
+BASIS = {Basis.TESTED: "tested", Basis.EPCL: "on the EPCL", Basis.CLAUSE_20_9: "Clause 20.9",
+         Basis.SE: "substantive equivalence"}
 ROLES = {
     "tested": ("Group 1, tested", "#2e7d32"),
+    "epcl": ("Group 1, on the EPCL", "#00838f"),
     "covered": ("Group 1, Clause 20.9", "#81c784"),
     "group2": ("Group 2", "#1e88e5"),
     "blocked": ("In a group, does not qualify", "#c62828"),
@@ -29,9 +37,12 @@ EDGE_KINDS = list(EDGES)
 
 
 def role_of(verdict) -> str:
-    """How an entry is drawn: an entry that does not qualify is never drawn as one that does."""
+    """How an entry is drawn: an entry that does not qualify is never drawn as one
+    that does, and only an entry with its own DMCT report is drawn as tested."""
     if verdict.group is not None and not verdict.qualifies:
         return "blocked"
+    if verdict.basis is Basis.EPCL:
+        return "epcl"
     return verdict.role
 
 
@@ -103,9 +114,10 @@ def levels(g, ids: list[str]) -> tuple[dict[str, int], dict[str, str]]:
     return level, {c: p for c, p in under.items() if level[c] == level[p] + 1}
 
 
-WORDS = {"se": "substantive equivalence", "uneconomic": "uneconomic to test", "fw-upgrade": "firmware upgrade",
-         "covered": "covered by Dormant (Clause 20.9)", "other": "other", "tested": "tested",
-         "pending": "pending testing", "failed": "failed testing", "excluded": "excluded"}
+WORDS = {Reason.SE: "substantive equivalence", Reason.UNECONOMIC: "uneconomic to test",
+         Reason.FW_UPGRADE: "firmware upgrade", Reason.COVERED: "covered by Dormant (Clause 20.9)",
+         Reason.OTHER: "other", DmctStatus.TESTED: "tested", DmctStatus.PENDING: "pending testing",
+         DmctStatus.FAILED: "failed testing", DmctStatus.EXCLUDED: "excluded"}
 
 
 def status_of(e) -> str:
@@ -158,7 +170,7 @@ def payload(analysis, ids: list[str]) -> dict:
     hop_rows: list = []
     cols: dict[str, list] = {k: [] for k in (
         "under", "role", "cohort", "inst", "status", "label", "installs", "devices", "derived",
-        "qualifies", "requested", "dev", "evidence", "hops", "breaks")}
+        "qualifies", "requested", "dev", "evidence", "root", "rootBasis", "hops", "breaks")}
     for i in ids:
         e = g.entries[i]
         v = analysis[i]
@@ -175,6 +187,9 @@ def payload(analysis, ids: list[str]) -> dict:
         cols["requested"].append(1 if v.requested else 0)
         cols["dev"].append([device(d) for d in e.devices])
         cols["evidence"].append(text(v.evidence))
+        # the root (docs/audit.md): the Group 1 entry the trace ends at, and its basis in Annex A's words
+        cols["root"].append(text(v.root) if v.root is not None else -1)
+        cols["rootBasis"].append(text(BASIS[analysis[v.root].basis]) if v.root is not None else -1)
         chain = []
         for h in analysis.hops(i):
             key = (h.kind, h.start, h.end)

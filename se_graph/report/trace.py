@@ -8,6 +8,7 @@ import textwrap
 
 from se_graph.assessment.verdict import own_evidence
 from se_graph.model.vocab import Edge, InstallStatus
+from se_graph.report.html_view import BASIS
 
 
 def _label(assessment, entry_id: str) -> str:
@@ -53,7 +54,7 @@ def render_trace(assessment, entry_id: str, width: int | None = None) -> tuple[b
     if others:
         lines.append("    errors further along the chain:")
         lines += [f"        [{f.code}] {f.entry}: {f.message}" for f in others]
-    lines.append(_conclusion(v))
+    lines.append(_conclusion(assessment, v))
     if width:
         lines = [part for line in lines for part in _fold(line, width)]
     return v.qualifies, "\n".join(lines) + "\n"
@@ -67,17 +68,22 @@ def _fold(line: str, width: int) -> list[str]:
                          break_long_words=False, break_on_hyphens=False, drop_whitespace=True) or [line]
 
 
-def _conclusion(v) -> str:
+def _root(assessment, v) -> str:
+    """The root and what it stands on, in Annex A's words: "its root 001402 (Clause 20.9)"."""
+    return f"its root {v.root} ({BASIS[assessment[v.root].basis]}) over {' -> '.join(v.trace)}"
+
+
+def _conclusion(assessment, v) -> str:
     i = v.entry_id
     if v.qualifies:
         if v.root == i:
             return f"QUALIFIES: {i} is {v.label} ({v.evidence}) and has no error."
-        return f"QUALIFIES: {i} traces to tested entry {v.root} ({' -> '.join(v.trace)}) and has no error."
+        return f"QUALIFIES: {i} traces to {_root(assessment, v)} and has no error."
     if v.group is None:
         return f"DOES NOT QUALIFY: {i} is in neither group ({v.label})."
     if not v.traces:
         where = f"; its chain ends at {v.breaks_at}" if v.breaks_at and v.breaks_at != i else ""
-        return f"DOES NOT QUALIFY: {i} does not trace to a tested entry{where} (see the findings above)."
+        return f"DOES NOT QUALIFY: {i} does not trace to a Group 1 entry{where} (see the findings above)."
     errors = len(v.blocking)
-    return (f"DOES NOT QUALIFY: {i} traces to {v.root} ({' -> '.join(v.trace)}) but has "
+    return (f"DOES NOT QUALIFY: {i} traces to {_root(assessment, v)} but has "
             f"{errors} error{'s' * (errors != 1)} (see the findings above).")

@@ -71,11 +71,11 @@ def audit_browser(browser):
 
 @pytest.fixture
 def offline_page(audit_browser):
-    """offline_page(path) -> (page, requests that tried to leave, errors incl. CSP refusals)."""
+    """offline_page(path, size=(1300, 900)) -> (page, requests that tried to leave, errors incl. CSP refusals)."""
     pages = []
 
-    def run(path):
-        page = audit_browser.new_page(viewport={"width": 1300, "height": 900})
+    def run(path, size=(1300, 900)):
+        page = audit_browser.new_page(viewport={"width": size[0], "height": size[1]})
         left, errors = [], []
 
         def route(r):

@@ -1,10 +1,13 @@
 """Regenerate the audit screenshots in docs/img (not a test):
 
     .venv/bin/python -m tests.audit.screenshots
+    .venv/bin/python -m tests.audit.screenshots --pages DIR
 
 Audits the sample set with every defect injected, then renders index.html in
 headless chromium (network blocked) and Annex A and an annotated workbook
-through LibreOffice headless (PDF, rasterised with Ghostscript)."""
+through LibreOffice headless (PDF, rasterised with Ghostscript).  With
+``--pages DIR``, writes instead every HTML page of that audit as a laptop shows
+it (1366x768: the window, and the whole page) into DIR, to look at."""
 
 from __future__ import annotations
 
@@ -52,16 +55,42 @@ def data_sheet_print(src: Path, dst: Path, sheet: str, area: str) -> None:
     book.save(dst)
 
 
-def main() -> int:
+LAPTOP = {"width": 1366, "height": 768}
+PAGES = ("index.html", "summary.html", "annex-a.html", "graph.html")
+
+
+def laptop_pages(browser, audit: Path, out: Path) -> None:
+    """Each page at 1366x768: <page>.png the window, <page>.full.png the whole page."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name in PAGES:
+        page = browser.new_page(viewport=LAPTOP)
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+        page.goto((audit / name).as_uri())
+        if name == "graph.html":
+            page.wait_for_function("window.__seGraphFirstDraw !== undefined", timeout=30000)
+        page.screenshot(path=str(out / f"{name}.png"))
+        page.screenshot(path=str(out / f"{name}.full.png"), full_page=True)
+        page.close()
+
+
+def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     from se_graph.cli import main as cli
 
+    argv = sys.argv[1:] if argv is None else argv
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         cli(["sample", "-o", str(tmp / "in"), "--defects"])
         cli(["audit", str(tmp / "in"), "-o", str(tmp / "audit")])
         audit = tmp / "audit"
+        if argv[:1] == ["--pages"]:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=shutil.which("chromium"),
+                                            args=["--headless", "--no-sandbox", "--disable-gpu"])
+                laptop_pages(browser, audit, Path(argv[1]))
+                browser.close()
+            return 0
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"),
                                         args=["--headless", "--no-sandbox", "--disable-gpu"])

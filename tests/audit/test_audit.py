@@ -70,7 +70,7 @@ def test_annex_a_evidence(hand_worked, tmp_path):
     assert rows["000010"]["Device count"] == "20" and rows["000010"]["Device count derived"] == "yes"
     assert rows["000001"]["Device count derived"] == "no" and rows["000001"]["Installs"] == "100"
     assert "(derived)" in (tmp_path / "audit" / "annex-a.md").read_text()  # the page for people says it in words
-    assert "CHF: Toshiba SKU1 1.0" in rows["000001"]["Devices"]
+    assert rows["000001"]["Devices"].startswith("CHF: Toshiba SKU1 FW 1.0; ESME: ")  # role: maker model HW .. FW ..
 
 
 def test_annotated_workbook_marks_failing_cells_and_writes_no_formula(tmp_path):

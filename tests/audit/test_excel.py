@@ -245,3 +245,31 @@ def test_a_package_the_editor_declines_is_rewritten(tmp_path):
     assert any("000404" in str(c.value) for r in book["Findings"].iter_rows() for c in r)
     data = book[book.sheetnames[1]]
     assert any(c.value == "se-graph findings" for r in data.iter_rows() for c in r)
+
+
+def test_the_new_sheet_declares_its_relationship_prefix_wherever_the_input_does(tmp_path):
+    """openpyxl with lxml declares xmlns:r on each <sheet>, without it on the root:
+    the Findings sheet's element must be well-formed in either workbook."""
+    import re
+
+    import defusedxml.ElementTree as ET
+    from tests.builders import excluded
+
+    ns = b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    made = excluded(tmp_path / "made.xlsx", [row_child("000002", "000404")])
+    for where in ("root", "sheet"):
+        with zipfile.ZipFile(made) as src, zipfile.ZipFile(tmp_path / f"{where}.xlsx", "w") as dst:
+            for item in src.infolist():
+                data = src.read(item.filename)
+                if item.filename == "xl/workbook.xml":
+                    data = data.replace(b" " + ns, b"")
+                    if where == "root":
+                        data = re.sub(rb"<workbook\b", b"<workbook " + ns, data, count=1)
+                    else:
+                        data = data.replace(b"<sheet ", b"<sheet " + ns + b" ")
+                dst.writestr(item, data)
+        audit([tmp_path / f"{where}.xlsx"], tmp_path / where)
+        with zipfile.ZipFile(tmp_path / where / f"{where}.annotated.xlsx") as book:
+            ET.fromstring(book.read("xl/workbook.xml"))  # raises on an undeclared prefix
+        book = openpyxl.load_workbook(tmp_path / where / f"{where}.annotated.xlsx")
+        assert book.sheetnames[0] == "Findings" and book.properties.title != "Annotated by se-graph"  # patched

@@ -237,6 +237,25 @@ def test_a_root_shows_what_it_carries(tmp_path, open_page):
     assert f"{carried:,} installations, {devices:,} devices: itself and {len(dependents)} entries relying on it" in panel
 
 
+def test_a_clause_20_9_root_is_named_and_drawn_as_such(tmp_path, open_page):
+    """The panel names each entry's root with Annex A's word for its basis, and a
+    Clause 20.9 root is never drawn (or called) tested."""
+    analysis = analyse([SAMPLE])
+    g = analysis.graph
+    child = next(c for c, p in sorted(g.parent.items()) if g.root.get(c) == p and p in g.dormant and p not in g.tested)
+    root = g.root[child]
+    page, _, errors = open_page(write(tmp_path, analysis))
+    assert page.evaluate(f"window.seGraph.roleOf('{root}')") == "covered"
+    page.evaluate(f"window.seGraph.select('{child}')")
+    panel = page.locator("#panel").inner_text()
+    assert f"Root\t{root} (Clause 20.9)" in panel or f"Root\n{root} (Clause 20.9)" in panel, panel
+    assert "(substantive equivalence)" in panel and "(Clause 20.9)" in panel  # each hop in words
+    assert "(se)" not in panel and "(status)" not in panel and "tested root" not in panel
+    page.evaluate(f"window.seGraph.select('{g.dormant[root]}')")
+    assert "(tested)" in page.locator("#panel").inner_text()  # the Dormant entry is its own root, tested
+    assert not errors
+
+
 def test_errors_filter_and_findings_list(tmp_path, open_page):
     analysis = analyse([BROKEN])
     page, _, errors = open_page(write(tmp_path, analysis), (1000, 700))

@@ -37,7 +37,7 @@
     (findingsOf[f[3]] = findingsOf[f[3]] || []).push(n);
     if (f[1] === "error") hasError[f[3]] = 1;
   });
-  var top = new Int32Array(N).fill(-1);  // the root of each entry's tree
+  var top = new Int32Array(N).fill(-1);  // the top entry of each entry's tree, its family (not the audit's root: docs/audit.md)
   for (i = 0; i < N; i++) {
     var path = [], cur = i;
     while (top[cur] < 0 && C.under[cur] >= 0) { path.push(cur); cur = C.under[cur]; }
@@ -77,7 +77,9 @@
     edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.55 } }, color: { opacity: 0.7 } }
   });
 
-  var DARK = { tested: 1, group2: 1, blocked: 1 };
+  var DARK = { tested: 1, epcl: 1, group2: 1, blocked: 1 };
+  // each edge in the words of the legend, Annex A and trace
+  var EDGE_WORDS = { se: "substantive equivalence", status: "Clause 20.9", fw: "firmware upgrade" };
   function entryNode(n, x, y) {
     var role = data.roles[C.role[n]], err = hasError[n];
     return { id: ids[n], label: ids[n], x: x, y: y,
@@ -582,6 +584,12 @@
     row("Requested", C.requested[n] ? "yes (in the EPCL report asked for)" : "no");
     row("Installations", num(C.installs[n]));
     row("Devices", num(C.devices[n]) + (C.derived[n] ? " (installations \u00d7 devices listed)" : ""));
+    if (C.root[n] >= 0) {  // the Group 1 entry its trace ends at, and what that entry stands on
+      var root = T[C.root[n]], rootEl = el("span");
+      rootEl.appendChild(root === id ? document.createTextNode("itself") : idButton(root));
+      rootEl.appendChild(document.createTextNode(" (" + T[C.rootBasis[n]] + ")"));
+      row("Root", rootEl);
+    }
     row("Evidence", T[C.evidence[n]]);
     panel.appendChild(dl);
 
@@ -610,7 +618,7 @@
       panel.appendChild(why);
     }
 
-    panel.appendChild(el("h3", ok ? "Trace to the tested root" : "Path to where the chain ends"));
+    panel.appendChild(el("h3", ok ? "What it stands on, hop by hop" : "Path to where the chain ends"));
     if (!C.hops[n].length) panel.appendChild(el("p", "none: it relies on no other entry"));
     var ol = el("ol");
     C.hops[n].forEach(function (h) {
@@ -620,7 +628,7 @@
       var end = T[hop[2]], endEl = idButton(end);
       if (end === brk) endEl.classList.add("blocker");
       li.appendChild(endEl);
-      li.appendChild(document.createTextNode(" (" + data.edge_kinds[hop[0]].key + (hop[4] ? "" : ", not in the inputs") + ")"));
+      li.appendChild(document.createTextNode(" (" + EDGE_WORDS[data.edge_kinds[hop[0]].key] + (hop[4] ? "" : ", not in the inputs") + ")"));
       if (hop[3].length) {
         var diffs = el("ul");
         hop[3].forEach(function (d) { diffs.appendChild(el("li", T[d], "diff")); });
@@ -806,7 +814,7 @@
   brkSw.style.border = "3px dashed #ff1744";
   brkItem.appendChild(brkSw); brkItem.appendChild(document.createTextNode("where a chain breaks"));
   legend.appendChild(brkItem);
-  [["se", "substantive equivalence"], ["status", "Clause 20.9"], ["fw", "firmware upgrade"]].forEach(function (k) {
+  [["se", EDGE_WORDS.se], ["status", EDGE_WORDS.status], ["fw", EDGE_WORDS.fw]].forEach(function (k) {
     var style = data.edge_kinds.filter(function (s) { return s.key === k[0]; })[0];
     var item = el("span"), line = el("span", null, "line");
     line.style.borderTopColor = style.color;

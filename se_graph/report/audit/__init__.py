@@ -41,7 +41,7 @@ def build_audit(analysis, raw: dict[str, list], *, report: int | None = None, di
     summary_md = render_summary_md(summary, report)
     files: dict[str, str | bytes] = {
         "summary.md": summary_md,
-        "summary.html": render_summary_html(summary_md),
+        "summary.html": render_summary_html(summary, report),
         "summary.json": json.dumps(summary, indent=2, sort_keys=False) + "\n",
         "summary.xlsx": render_summary_xlsx(summary, report),
         "annex-a.md": render_annex_md(analysis, report),

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from se_graph.model.fields import BY_NAME, FIELDS
+from se_graph.model.vocab import InstallStatus
 from se_graph.report.audit import xlsx
+from se_graph.report.html_view import BASIS
 from se_graph.report.markdown import cell as md
 
-BASIS = {"tested": "tested", "epcl": "on the EPCL", "clause-20.9": "Clause 20.9", "se": "substantive equivalence"}
 
 
 def _qualifies(v) -> str:
@@ -24,10 +25,7 @@ def _qualifies(v) -> str:
 
 
 def _devices(e) -> str:
-    return "; ".join(
-        f"{d.role}: {d.manufacturer or ''} {d.model} {d.firmware or ''}".replace("  ", " ").strip()
-        for d in e.devices
-    )
+    return "; ".join(d.label() for d in e.devices)  # role: manufacturer model HW .. FW ..
 
 
 def _plain(value):
@@ -57,7 +55,7 @@ _OWN: dict[str, Getter] = {
 _VERDICT_VALUE: dict[str, Getter] = {
     "entry_id": lambda v, e, g: v.entry_id,
     "cohort": lambda v, e, g: v.cohort,
-    "install_status": lambda v, e, g: (v.install_status or "").title(),
+    "install_status": lambda v, e, g: InstallStatus(v.install_status).label if v.install_status else "",
     "installs": lambda v, e, g: v.installs,
     "device_count": lambda v, e, g: v.devices,
     "parent_id": lambda v, e, g: g.parent.get(v.entry_id) or None,
@@ -126,9 +124,17 @@ def title(report: int | None) -> str:
             "Annex A - EPCL entries requested for the Eligible Product Combination List")
 
 
-NOTE = ("Evidence: a tested entry's own DMCT Test Completion Report; for a Clause 20.9 entry, the "
-        "Dormant entry's DMCT report and the SIT Test Completion Report; for a Group 2 entry, the "
-        "evidence of the tested root it traces to.")
+# one sentence a line: the workbook gives each its own row, so no note runs far
+# past the table (LibreOffice would print every column it covers)
+NOTES = (
+    "Basis: tested (the entry's own DMCT Test Completion Report), on the EPCL (approved in an earlier report), "
+    "Clause 20.9 (covered by the Dormant entry of the same DMC, with its own SIT report; not itself tested) or "
+    "substantive equivalence (Group 2).",
+    "Root: the Group 1 entry the entry's trace ends at (the entry itself in Group 1).",
+    "Evidence: a tested entry's own DMCT report; for a Clause 20.9 entry, the Dormant entry's DMCT report and "
+    "its SIT Test Completion Report; for a Group 2 entry, the evidence of its root.",
+)
+NOTE = " ".join(NOTES)
 
 
 _MD_SPECIAL = re.compile(r"[\\|`<>*_\[\]\s]")
@@ -168,15 +174,16 @@ def render_annex_xlsx(assessment, report: int | None = None) -> bytes:
     bad = ["bad_number" if c in NUMBERS else "bad_wrap" if c in WRAPPED else "bad" for c in COLUMNS]
     q = COLUMNS.index("Qualifies")
     widths = xlsx.fit_widths(data[:2000], high=50, header=COLUMNS)
-    for name, w in (("Qualifies", 30), ("Devices", 40), ("Evidence", 45)):
+    for name, w in (("Qualifies", 30), ("Devices", 48), ("Evidence", 45)):  # a device a line, HW and FW
         widths[COLUMNS.index(name)] = w
     failing = sum(1 for r in data if r[q] != "yes")
     intro = (f"{len(data)} requested entries; {failing} do not qualify (filled red)." if failing
              else f"{len(data)} requested entries; every one qualifies.")
     sheet = xlsx.Sheet(
         name="Annex A",
-        rows=[[title(report)], [intro], COLUMNS, *data, [], [NOTE]],
-        styles=["title", "plain", "header", *(bad if r[q] != "yes" else plain for r in data), "plain", "plain"],
+        rows=[[title(report)], [intro], COLUMNS, *data, [], *([n] for n in NOTES)],
+        styles=["title", "plain", "header", *(bad if r[q] != "yes" else plain for r in data), "plain",
+                *["plain"] * len(NOTES)],
         widths=widths, freeze=(3, 1), autofilter=(3, 3 + len(data)), print_titles=3,
     )
     return xlsx.workbook([sheet])

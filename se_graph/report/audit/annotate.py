@@ -405,8 +405,14 @@ def _workbook(xml: bytes, name: str, rid: str) -> bytes:
     prefix = re.search(rb'<sheet\b[^>]*?\s(\w+):id="', xml)
     if m is None or prefix is None:
         raise Unsupported("workbook.xml")
-    entry = b'<sheet name="%s" sheetId="%d" %s:id="%s"/>' % (
-        xlsx.xml_text(name).encode(), max(ids, default=0) + 1, prefix.group(1), rid.encode())
+    # the prefix is declared on the root, or (openpyxl with lxml writes it so) on each
+    # sheet element: the new element declares it itself, which is valid either way
+    uri = re.search(rb'xmlns:' + prefix.group(1) + rb'="([^"]*)"', xml)
+    if uri is None:
+        raise Unsupported("workbook.xml")
+    entry = b'<sheet xmlns:%s="%s" name="%s" sheetId="%d" %s:id="%s"/>' % (
+        prefix.group(1), uri.group(1), xlsx.xml_text(name).encode(), max(ids, default=0) + 1, prefix.group(1),
+        rid.encode())
     xml = xml[:m.end()] + entry + xml[m.end():]
     xml = re.sub(rb'localSheetId="(\d+)"', lambda d: b'localSheetId="%d"' % (int(d.group(1)) + 1), xml)
     view = re.search(rb"<workbookView\b[^>]*?/?>", xml)

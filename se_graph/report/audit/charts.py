@@ -12,9 +12,16 @@ from __future__ import annotations
 from html import escape
 
 from se_graph.assessment.summary import STATUSES
+from se_graph.model import Basis
+from se_graph.model.vocab import InstallStatus
+from se_graph.report.audit.annex import BASIS
+from se_graph.report.html_view import ROLES
 
-COLOURS = {"active": "#2f6db5", "dormant": "#9aa5b1", "mixed": "#e3a33b"}
-WIDTH, LABEL, BAR, GAP = 720, 170, 26, 10
+COLOURS = {InstallStatus.ACTIVE: "#2f6db5", InstallStatus.DORMANT: "#9aa5b1", InstallStatus.MIXED: "#e3a33b"}
+# a root's bar in the explorer's colour for what it stands on
+ROOT_BASES = (Basis.TESTED, Basis.EPCL, Basis.CLAUSE_20_9)
+ROOT_COLOURS = {Basis.TESTED: ROLES["tested"][1], Basis.EPCL: ROLES["epcl"][1], Basis.CLAUSE_20_9: ROLES["covered"][1]}
+WIDTH, LABEL, BAR, GAP = 720, 210, 26, 10
 
 
 def _svg(height: int, title: str, body: str) -> str:
@@ -25,14 +32,14 @@ def _svg(height: int, title: str, body: str) -> str:
 
 def installs_by_group(summary: dict) -> str:
     """Stacked bars: installations of each group split by Installation Status."""
-    groups = [("Group 1 (tested)", summary["group1"]), ("Group 2 (SE)", summary["group2"])]
+    groups = [("Group 1", summary["group1"]), ("Group 2", summary["group2"])]
     totals = [sum(d["totals_by_status"]["installs"].values()) for _, d in groups]
     scale = (WIDTH - LABEL - 90) / max(max(totals), 1)
     parts, y = [], 30
     x = LABEL
     for s in STATUSES:  # the legend
         parts.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{COLOURS[s]}"/>'
-                     f'<text x="{x + 16}" y="16">{s.title()}</text>')
+                     f'<text x="{x + 16}" y="16">{InstallStatus(s).label}</text>')
         x += 90
     for (name, data), total in zip(groups, totals):
         x = LABEL
@@ -49,9 +56,9 @@ def installs_by_group(summary: dict) -> str:
     return _svg(y + 4, "Installations by group and Installation Status", "".join(parts))
 
 
-def top_roots(assessment, limit: int = 10) -> list[tuple[str, int, int]]:
-    """The tested roots carrying the most installations of requested entries:
-    (root, installations, entries), largest first."""
+def top_roots(assessment, limit: int = 10) -> list[tuple[str, Basis, int, int]]:
+    """The roots carrying the most installations of qualifying requested entries:
+    (root, its basis, installations, entries), largest first."""
     carried: dict[str, list[int]] = {}
     for v in assessment.requested:
         if v.root is not None and v.qualifies:
@@ -59,21 +66,32 @@ def top_roots(assessment, limit: int = 10) -> list[tuple[str, int, int]]:
             cell[0] += v.installs or 0
             cell[1] += 1
     ranked = sorted(carried.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
-    return [(root, n, entries) for root, (n, entries) in ranked]
+    return [(root, assessment[root].basis, n, entries) for root, (n, entries) in ranked]
 
 
-def roots_chart(ranked: list[tuple[str, int, int]]) -> str:
+def roots_chart(ranked: list[tuple[str, Basis, int, int]]) -> str:
+    """One bar a root, coloured by what the root stands on, with the word in its label:
+    a Clause 20.9 root is never drawn as a tested one."""
     if not ranked:
-        return "<p>No requested entry traces to a tested root.</p>"
-    scale = (WIDTH - LABEL - 160) / max(ranked[0][1], 1)
-    parts, y = [], 4
-    for root, n, entries in ranked:
+        return "<p>No qualifying requested entry traces to a root.</p>"
+    scale = (WIDTH - LABEL - 160) / max(ranked[0][2], 1)
+    parts, x = [], LABEL
+    for basis in ROOT_BASES:  # the legend: the bases present
+        if any(b is basis for _, b, _, _ in ranked):
+            parts.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{ROOT_COLOURS[basis]}"/>'
+                         f'<text x="{x + 16}" y="16">{BASIS[basis]}</text>')
+            x += 40 + 8 * len(BASIS[basis])
+    y = 30
+    for root, basis, n, entries in ranked:
         w = max(n * scale, 1)
+        word = BASIS.get(basis, "no basis")
         parts.append(f'<a href="graph.html#entry={escape(root, quote=True)}">'
                      f'<text x="{LABEL - 8}" y="{y + BAR * 0.68:.0f}" text-anchor="end" fill="#0b57d0">'
-                     f"{escape(root)}</text></a>"
-                     f'<rect x="{LABEL}" y="{y}" width="{w:.1f}" height="{BAR}" fill="#2f6db5">'
-                     f"<title>{escape(root)}: {n:,} installations over {entries:,} requested entries</title></rect>"
+                     f"{escape(root)} ({word})</text></a>"
+                     f'<rect x="{LABEL}" y="{y}" width="{w:.1f}" height="{BAR}" '
+                     f'fill="{ROOT_COLOURS.get(basis, "#9e9e9e")}" data-basis="{basis or ""}">'
+                     f"<title>{escape(root)} ({word}): {n:,} installations over {entries:,} requested entries"
+                     f"</title></rect>"
                      f'<text x="{LABEL + w + 6:.1f}" y="{y + BAR * 0.68:.0f}">{n:,} ({entries:,} entries)</text>')
         y += BAR + GAP
-    return _svg(y, "Tested roots carrying the most installations", "".join(parts))
+    return _svg(y, "Roots carrying the most installations", "".join(parts))

@@ -1,6 +1,6 @@
 """The audit's Markdown pages as HTML, so every page index.html links opens
-readable in a browser: summary.html (converted from summary.md) and
-annex-a.html (written from Annex A's rows).
+readable in a browser: summary.html (summary.md's text converted, its tables
+drawn with merged cells) and annex-a.html (written from Annex A's rows).
 
 summary.md is se-graph's own Markdown in a small, fixed subset (headings,
 paragraphs, pipe tables, lists, bold, italics, backslash escapes), so it is
@@ -14,7 +14,8 @@ import re
 from html import escape
 
 from se_graph.report.audit.annex import COLUMNS, NOTE, rows, title
-from se_graph.report.audit.index import entry_link, page
+from se_graph.report.audit.index import FILTER, entry_link, filter_box, page, summary_table
+from se_graph.report.audit.summary_md import blocks
 
 BACK = '<p><a href="index.html">Back to the audit</a></p>'
 
@@ -90,29 +91,60 @@ def markdown_html(text: str) -> str:
     return "\n".join(out)
 
 
-def render_summary_html(summary_md: str) -> str:
-    body = markdown_html(summary_md)
-    heading = summary_md.splitlines()[0].lstrip("# ").strip() if summary_md else "Summary"
-    return page(heading, BACK + body)
+def render_summary_html(summary: dict, report: int | None = None) -> str:
+    """summary.md's text as HTML, its three tables drawn as the report draws them
+    (merged header cells, each Totals figure across its three statuses)."""
+    parts, text = [], []
+    for block in blocks(summary, report):
+        if isinstance(block, tuple):
+            parts.append(markdown_html("\n".join(text)))
+            parts.append(summary_table(block[1], summary[block[1]], block[2]))
+            text = []
+        else:
+            text.append(block)
+    parts.append(markdown_html("\n".join(text)))
+    heading = blocks(summary, report)[0].lstrip("# ").strip()
+    return page(heading, BACK + "\n".join(parts))
+
+
+# Annex A on a laptop screen: the table takes the window's width and the long
+# texts wrap; these keep the device lines and the evidence readable
+WIDTH = {"Devices": "18rem", "Evidence": "11rem", "Qualifies": "8rem"}
+SHOWN = [c for c in COLUMNS if c != "Device count derived"]  # said in the count's cell, as annex-a.md does
 
 
 def render_annex_html(assessment, report: int | None = None) -> str:
-    q = COLUMNS.index("Qualifies")
+    """Annex A in a box that scrolls inside the page under a sticky header (the id
+    column stays in view), with a filter box; entries that do not qualify red."""
+    q, d, derived = COLUMNS.index("Qualifies"), COLUMNS.index("Devices"), COLUMNS.index("Device count derived")
     out = []
     for row in rows(assessment):
         cells = []
         for c, value in enumerate(row):
             if c == 0:
                 cells.append(f"<td>{entry_link(value)}</td>")
+            elif c == derived:
+                continue
+            elif c == derived - 1:
+                cells.append(f"<td class=n>{value:,}{' (derived)' if row[derived] == 'yes' else ''}</td>")
             elif isinstance(value, int):
                 cells.append(f"<td class=n>{value:,}</td>")
+            elif c == d:  # one device a line
+                cells.append(f"<td>{'<br>'.join(escape(x) for x in (value or '').split('; '))}</td>")
             else:
-                cells.append(f"<td>{escape(value or '')}</td>".replace("; ", "<br>") if c == 6 else
-                             f"<td>{escape(value or '')}</td>")
+                cells.append(f"<td>{escape(value or '')}</td>")
         bad = row[q] != "yes"
         out.append(f"<tr{' class=bad' if bad else ''}>{''.join(cells)}</tr>")
-    head = "".join(f"<th>{escape(c)}</th>" for c in COLUMNS)
-    body = (f"{BACK}<h1>{escape(title(report))}</h1><p>Rows filled red do not qualify.</p>"
-            "<style>tr.bad td{background:#fde3d9}</style>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(out)}</tbody></table><p>{escape(NOTE)}</p>")
-    return page(title(report), body)
+    head = "".join(f'<th style="min-width:{WIDTH[c]}">{escape(c)}</th>' if c in WIDTH else f"<th>{escape(c)}</th>"
+                   for c in SHOWN)
+    failing = sum(1 for r in rows(assessment) if r[q] != "yes")
+    body = (f"{BACK}<h1>{escape(title(report))}</h1>"
+            f"<p>{len(out):,} requested entries; "
+            + (f"{failing:,} do not qualify (rows filled red)." if failing else "every one qualifies.")
+            + f" {escape(NOTE)}</p>"
+            "<style>#annex{width:100%;font-size:14px}#annex td,#annex th{padding:.2rem .4rem}"
+            "tr.bad td,.box.tall tr.bad td:first-child{background:#fde3d9}</style>"
+            + filter_box("annex", len(out), "entries")
+            + f'<div class="box tall"><table id="annex"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(out)}</tbody></table></div>")
+    return page(title(report), body, scripts=(FILTER,), wide=True)

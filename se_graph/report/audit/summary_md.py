@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from se_graph.assessment.summary import LABELS, ROWS, STATUSES, TITLES, WHICH
+from se_graph.model.vocab import InstallStatus
 from se_graph.report.markdown import cell as md
 
 METHOD = {
@@ -23,7 +24,7 @@ def table(name: str, data: dict, cohorts: str) -> list[str]:
     lines = [
         f"| {TITLES[name]} | Installs | | | Devices | | |",
         "|---|---:|---:|---:|---:|---:|---:|",
-        f"| **{md(cohorts)}** | **Active** | **Dormant** | **Mixed** | **Active** | **Dormant** | **Mixed** |",
+        f"| **{md(cohorts)}** | " + " | ".join(f"**{InstallStatus(s).label}**" for s in STATUSES * 2) + " |",
     ]
     for row in ROWS:
         label = LABELS[row].format(which=WHICH[name])
@@ -42,8 +43,8 @@ def not_qualifying_md(summary: dict) -> list[str]:
     """The requested entries that do not qualify, first: what must not be submitted."""
     bad = summary["not_qualifying"]
     if not bad:
-        return ["Every requested entry qualifies: it is in Group 1 or 2, traces to a tested entry and has "
-                "no error.", ""]
+        return ["Every requested entry qualifies: it is in Group 1 or 2, traces to a Group 1 entry (its root) "
+                "and has no error.", ""]
     installs = sum(b["installs"] for b in bad)
     out = [
         f"**{len(bad)} requested entr{'ies do' if len(bad) != 1 else 'y does'} not qualify, with "
@@ -57,6 +58,15 @@ def not_qualifying_md(summary: dict) -> list[str]:
 
 
 def render_summary_md(summary: dict, report: int | None = None) -> str:
+    lines = []
+    for block in blocks(summary, report):
+        lines += table(block[1], summary[block[1]], block[2]) if isinstance(block, tuple) else [block]
+    return "\n".join(lines) + "\n"
+
+
+def blocks(summary: dict, report: int | None = None) -> list:
+    """summary.md's lines, with ("table", name, cohorts) where a section 1 table
+    stands: Markdown and HTML each draw the tables their own way (HTML merges cells)."""
     h = summary["headline"]
     cohorts = ", ".join(h["cohorts"]) or "no cohort"
     title = f"EPCL Report {report}: context of EPCL request" if report else "Context of EPCL request"
@@ -64,11 +74,12 @@ def render_summary_md(summary: dict, report: int | None = None) -> str:
     out = [f"# {title}", "", *not_qualifying_md(summary), f"Annex A sets out the specific details of {h['requested']} entries that are proposed for addition "
         "to the Eligible Product Combinations List (EPCL).",
         "",
-        *table("overall", summary["overall"], cohorts),
+        ("table", "overall", cohorts),
         "",
         "EPCL entries in this report are split into 2 Groups:",
         "",
-        f"1. {md(cohorts)} EPCL entries that have been the subject of testing ({h['group1']}).",
+        f"1. {md(cohorts)} EPCL entries that have been the subject of testing ({h['group1']}"
+        + (f": {h['group1_tested']} tested, {len(covered)} by Clause 20.9" if covered else "") + ").",
         f"2. {md(cohorts)} EPCL entries that have not been tested but are proposed as Substantively "
         f"Equivalent to EPCL entries in Group 1 that have been tested ({h['group2']}).",
         "",
@@ -88,19 +99,19 @@ def render_summary_md(summary: dict, report: int | None = None) -> str:
             "",
             "| Entry | Installation Status | Relies on Dormant entry |",
             "|---|---|---|",
-            *(f"| {c['entry']} | {c['install_status'].title()} | {c['dormant']} |" for c in covered),
+            *(f"| {c['entry']} | {InstallStatus(c['install_status']).label} | {c['dormant']} |" for c in covered),
             "",
         ]
     out += [
-        *table("group1", summary["group1"], cohorts),
+        ("table", "group1", cohorts),
         "",
         "## Group 2",
         "",
         f"{h['group2']} further entries are requested on the basis of Substantive Equivalence: each is proposed "
         f"as Substantively Equivalent to one of the entries in Group 1; {h['group2_traced']} of them trace to a "
-        "tested Group 1 entry (see Annex A for each trace).",
+        "Group 1 entry, their root (see Annex A for each root and what it stands on).",
         "",
-        *table("group2", summary["group2"], cohorts),
+        ("table", "group2", cohorts),
         "",
         "## Firmware upgrades",
         "",
@@ -119,4 +130,4 @@ def render_summary_md(summary: dict, report: int | None = None) -> str:
     if h["in_no_group"]:
         out.append(f"- Requested entries in neither group, and so in no table: {_ids(h['in_no_group'])} "
                    "(see findings.md).")
-    return "\n".join(out) + "\n"
+    return out
