@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from se_graph.model.fields import FIELD_HEADERS
+from se_graph.model.outputs import check_folder, record
 from se_graph.sample.notes import NOTES
 from se_graph.sample.writer import COLUMNS, HEADER_ROW, PUBLISHED, SHEETS, TITLES, partial, slug
 
@@ -65,8 +66,12 @@ PROMPTS = {
 }
 
 
-def write_template(out_dir: Path) -> list[Path]:
-    """Blank Status List and Excluded workbooks: Cover (cohort), the list, Notes."""
+def write_template(out_dir: Path, force: bool = False) -> list[Path]:
+    """Blank Status List and Excluded workbooks: Cover (cohort), the list, Notes.
+    A folder holding anything else, or a template filled in since se-graph
+    wrote it, is refused unless ``force``: an analyst's work is never replaced."""
+    out_dir = Path(out_dir)
+    check_folder(out_dir, force)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for kind in ("status-list", "excluded"):
@@ -74,6 +79,7 @@ def write_template(out_dir: Path) -> list[Path]:
         _write(partial(path), kind)
         os.replace(partial(path), path)  # whole files only
         paths.append(path)
+    record(paths)
     return paths
 
 
