@@ -128,6 +128,8 @@ def _cover(ws, kind: str, s: dict) -> None:
     for r, label in ((7, "Version"), (8, "Published"), (9, "Prepared by")):
         ws.write_string(r, 0, label, s["bold"])
         ws.write_blank(r, 1, None, s["input"])
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
     ws.activate()
 
 
@@ -177,20 +179,36 @@ def _validation(name: str) -> dict | None:
     return None
 
 
+NOTE_WIDTHS = (28, 72)  # the two columns, in characters: together one portrait A4 page wide
+
+
+def _note_row(ws, r: int, label: str, text: str, s: dict) -> None:
+    # A spreadsheet does not grow a row to fit wrapped text it did not type
+    # itself, so each row is made as tall as its lines: printed, no text runs
+    # into the row below.
+    import textwrap
+
+    lines = max(len(textwrap.wrap(label, NOTE_WIDTHS[0] - 4)), len(textwrap.wrap(text, NOTE_WIDTHS[1] - 8)), 1)
+    ws.set_row(r, 15 * lines + 3)
+    ws.write_string(r, 0, label, s["label"])
+    ws.write_string(r, 1, text, s["wrap"])
+
+
 def _notes(ws, kind: str, s: dict) -> None:
-    ws.set_column(0, 0, 30)
-    ws.set_column(1, 1, 90)
+    ws.set_column(0, 0, NOTE_WIDTHS[0])
+    ws.set_column(1, 1, NOTE_WIDTHS[1])
     ws.write_string(0, 0, "Column", s["label"])
     ws.write_string(0, 1, "What to write", s["label"])
     r = 0
     for r, name in enumerate(COLUMNS[kind], start=1):
-        ws.write_string(r, 0, FIELD_HEADERS[name], s["label"])
         role, _, field = name.rpartition(".")
-        ws.write_string(r, 1, NOTES[field].replace("{ROLE}", role), s["wrap"])
+        _note_row(ws, r, FIELD_HEADERS[name], NOTES[field].replace("{ROLE}", role), s)
     # labels that are not "Cohort": the reader looks for that word on every sheet
-    ws.write_string(r + 2, 0, "The cohort", s["label"])
-    ws.write_string(r + 2, 1, "Goes once on the Cover sheet, beside its label; a Cohort column, "
-                    "if you add one, wins for the rows that fill it in.", s["wrap"])
-    ws.write_string(r + 3, 0, "Row 5, the example", s["label"])
-    ws.write_string(r + 3, 1, "Its EPCL ID begins 'e.g.', so se-graph never reads it as an entry; "
-                    "type over it or leave it.", s["wrap"])
+    _note_row(ws, r + 2, "The cohort", "Goes once on the Cover sheet, beside its label; a Cohort column, "
+              "if you add one, wins for the rows that fill it in.", s)
+    _note_row(ws, r + 3, "Row 5, the example", "Its EPCL ID begins 'e.g.', so se-graph never reads it as an "
+              "entry; type over it or leave it.", s)
+    ws.set_portrait()
+    ws.set_paper(9)  # A4
+    ws.repeat_rows(0)
+    ws.fit_to_pages(1, 0)  # one page wide, as many long as it takes
