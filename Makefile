@@ -27,8 +27,12 @@ demo: $(RUNTIME)
 	$(BIN)/se-graph audit data/sample -o reports/sample
 	@echo "Open reports/sample/index.html in a browser."
 	$(BIN)/se-graph sample -o reports/sample-v1 --next reports/sample-v2 > /dev/null
-	-$(BIN)/se-graph diff data/sample reports/sample-v2 --format html -o reports/diff.html
-	@echo "Open reports/diff.html: what changed in the sample's next publication."
+	@# diff exits 1 when an entry lost its eligibility, as some do in the sample's
+	@# next publication (a retest fails): what it found, not a failure of the demo.
+	@echo "$(BIN)/se-graph diff data/sample reports/sample-v2 --format html -o reports/diff.html"
+	@$(BIN)/se-graph diff data/sample reports/sample-v2 --format html -o reports/diff.html; \
+	  code=$$?; [ $$code -le 1 ] || exit $$code
+	@echo "Open reports/diff.html: what changed in the sample's next publication (a retest fails in it, so entries lose their eligibility)."
 
 # the committed example audit; a test fails when it is stale
 example: $(RUNTIME)

@@ -76,6 +76,21 @@ class CountRow:
     gained: tuple[int, int]  # on entries that qualify now and did not (or are new)
     lost: tuple[int, int]  # on entries that qualified and do not now (or were withdrawn)
 
+    # The totals' change splits into what eligibility moved (gained - lost) and
+    # the rest: entries qualifying on both sides whose counts were edited, or
+    # that moved to another cohort or installation status.  A reader sees the
+    # totals move; gained and lost alone would leave a recount unexplained.
+    @property
+    def change(self) -> tuple[int, int]:
+        """new - old."""
+        return (self.new[0] - self.old[0], self.new[1] - self.old[1])
+
+    @property
+    def other(self) -> tuple[int, int]:
+        """The part of ``change`` not due to eligibility: recounts and moves of
+        entries that qualify on both sides."""
+        return tuple(c - g + lo for c, g, lo in zip(self.change, self.gained, self.lost))
+
 
 @dataclass(frozen=True)
 class Diff:

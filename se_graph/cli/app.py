@@ -10,9 +10,11 @@ from typing import Annotated
 import typer
 
 from se_graph.cli import audit_cmd, commands, diff_cmd, graph_cmd
+from se_graph.cli.common import PlainCommand, PlainGroup
 
 app = typer.Typer(
     name="se-graph",
+    cls=PlainGroup,
     help="Validate, explore and audit SMETS1 EPCL substantive-equivalence graphs.",
     no_args_is_help=True,
     add_completion=False,
@@ -41,7 +43,7 @@ def _main(
 
 for _command in (commands.validate, commands.trace, graph_cmd.graph, audit_cmd.audit, commands.rules,
                  commands.sample, commands.template, diff_cmd.diff):
-    app.command()(_command)
+    app.command(cls=PlainCommand)(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,12 +13,12 @@ from se_graph.cli.common import CohortOpt, ConfigOpt, DebugOpt, EpclOpt, Files, 
 
 def audit(
     files: Files,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The folder to write the audit into (written whole).")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FOLDER", help="The folder to write the audit into (written whole).")],
     report: ReportOpt = None,
     config: ConfigOpt = None,
     cohort: CohortOpt = None,
     epcl: EpclOpt = None,
-    previous: Annotated[Optional[list[Path]], typer.Option("--previous", help="The previous publication (a folder or workbooks): the audit adds diff.html, what changed since.")] = None,
+    previous: Annotated[Optional[list[Path]], typer.Option("--previous", metavar="FOLDER", help="The previous publication (a folder or workbooks): the audit adds diff.html, what changed since.")] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Write the pre-submission audit: section 1 tables, Annex A, findings,

@@ -13,15 +13,51 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from se_graph.model import InputError
 
-Files = Annotated[list[Path], typer.Argument(metavar="FILE...", help="Workbooks (.xlsx, .xlsm, .xls, .ods) or folders of them.", show_default=False)]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML config: header aliases, equivalence policy, severities, limits.")]
-CohortOpt = Annotated[Optional[str], typer.Option("--cohort", help="Cohort for tables whose workbook gives none (no Cohort column or cover sheet); never relabels an entry whose workbook gives one.")]
-EpclOpt = Annotated[Optional[list[Path]], typer.Option("--epcl", help="The current EPCL workbook: its entries count as tested roots.")]
-ReportOpt = Annotated[Optional[int], typer.Option("--report", help="Which EPCL report's entries are requested (default: every entry with an EPCL Report).")]
+Files = Annotated[list[Path], typer.Argument(metavar="FILE", help="Workbooks (.xlsx, .xlsm, .xls, .ods) or folders of them, one or more.", show_default=False)]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="TOML config: header aliases, equivalence policy, severities, limits.")]
+CohortOpt = Annotated[Optional[str], typer.Option("--cohort", metavar="NAME", help="Cohort for tables whose workbook gives none (no Cohort column or cover sheet); never relabels an entry whose workbook gives one.")]
+EpclOpt = Annotated[Optional[list[Path]], typer.Option("--epcl", metavar="FILE", help="The current EPCL workbook: its entries count as tested roots.")]
+ReportOpt = Annotated[Optional[int], typer.Option("--report", metavar="NUMBER", help="Which EPCL report's entries are requested (default: every entry with an EPCL Report).")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the output even where se-graph did not write it, or it was changed since.")]
+
+
+# --help names what each value is in words (FILE, NUMBER, NAME); typer's
+# defaults are Python types ("<bool>", "<list[Path]>").  A flag takes no value,
+# so it shows none.
+_WORDS = {"int": "NUMBER", "str": "TEXT", "Path": "PATH", "path": "PATH", "file": "FILE", "directory": "FOLDER"}
+
+
+def _plain(param, ctx) -> None:
+    if getattr(param, "is_flag", False) or isinstance(param, TyperArgument):
+        word = ""  # a flag takes no value; an argument's name column already says it
+    elif param.metavar is not None:
+        word = param.metavar
+    else:
+        shown = param.display_type(ctx).strip("<>")
+        word = shown if "|" in shown else _WORDS.get(shown.removeprefix("list[").removesuffix("]").split(" ")[0],
+                                                      shown.upper())
+    param.display_type_rich = lambda ctx, word=word: word
+
+
+class PlainCommand(TyperCommand):
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for param in params:
+            _plain(param, ctx)
+        return params
+
+
+class PlainGroup(TyperGroup):
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for param in params:
+            _plain(param, ctx)
+        return params
 
 
 def load(files, config, cohort, epcl, report):
@@ -136,15 +172,28 @@ def progress(message: str):
                   markup=not plain, highlight=False)
 
 
-def emit(content: str | bytes, output: Path | None) -> None:
-    """Write to ``output`` atomically, else to stdout."""
+def claim(output: Path | None, force: bool) -> None:
+    """Before any work: refuse an output file se-graph did not write, or that was
+    changed since it did, unless ``force`` (se_graph.model.outputs)."""
+    if output is not None:
+        from se_graph.model.outputs import check_file
+
+        check_file(output, force)
+
+
+def emit(content: str | bytes, output: Path | None, force: bool = False) -> None:
+    """Write to ``output`` atomically (never over a file se-graph did not write,
+    unless ``force``), else to stdout."""
+    from se_graph.model.outputs import check_file, record
     from se_graph.report import write_atomic
 
-    if output is None:
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-        else:
-            sys.stdout.write(content)
-        sys.stdout.flush()
-    else:
+    if output is not None:
+        check_file(output, force)
         write_atomic(output, content)
+        record([output])
+        return
+    if isinstance(content, bytes):
+        sys.stdout.buffer.write(content)
+    else:
+        sys.stdout.write(content)
+    sys.stdout.flush()

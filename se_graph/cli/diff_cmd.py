@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from se_graph.cli.common import CohortOpt, ConfigOpt, DebugOpt, EpclOpt, emit, fail, guarded, progress
+from se_graph.cli.common import CohortOpt, ConfigOpt, DebugOpt, EpclOpt, ForceOpt, claim, emit, fail, guarded, progress, width
 
 
 class DiffFormat(str, Enum):
@@ -19,17 +19,21 @@ class DiffFormat(str, Enum):
     html = "html"
 
 
-Side = Annotated[Path, typer.Argument(help="A folder of workbooks or a single workbook.", show_default=False)]
+Old = Annotated[Path, typer.Argument(metavar="OLD", help="The older publication: a folder of workbooks or a "
+                                     "single workbook.", show_default=False)]
+New = Annotated[Path, typer.Argument(metavar="NEW", help="The newer publication: a folder of workbooks or a "
+                                     "single workbook.", show_default=False)]
 
 
 def diff(
-    old: Side,
-    new: Side,
+    old: Old,
+    new: New,
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout.")] = None,
     config: ConfigOpt = None,
     cohort: CohortOpt = None,
     epcl: EpclOpt = None,
+    force: ForceOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """What changed from an older publication (OLD) to a newer one (NEW): entries
@@ -48,6 +52,7 @@ def diff(
 
         if format is DiffFormat.xlsx and output is None:
             fail("--format xlsx writes a workbook: give -o FILE.xlsx.", 2)
+        claim(output, force)  # before any work
         settings = load_config(config)
         with progress("Reading and checking the older set..."):
             before = assess([old], settings, cohort=cohort, epcl=epcl or ())
@@ -55,17 +60,21 @@ def diff(
             after = assess([new], settings, cohort=cohort, epcl=epcl or ())
         with progress("Comparing..."):
             found = compare(before, after)
-        emit(render(found, format.value), output)
-        if output is not None or format is not DiffFormat.text:
+        emit(render(found, format.value, width() if output is None else 140), output, force)
+        if output is not None:  # the diff went to a file: what it found still reaches the user
+            from se_graph.report.diff_text import found_in_words
+
+            typer.echo(f"diff: {found_in_words(found)}; see {output}.", err=True)
+        elif format is not DiffFormat.text:
             from se_graph.report.diff_text import headline
 
-            typer.echo(headline(found) + (f" Wrote {output}." if output is not None else ""), err=True)
+            typer.echo(headline(found), err=True)
         return 0 if found.ok else 1
 
     guarded(debug, body)
 
 
-def render(found, format: str) -> str | bytes:
+def render(found, format: str, columns: int = 140) -> str | bytes:
     if format == "json":
         from se_graph.report.diff_json import render_diff_json
 
@@ -84,7 +93,7 @@ def render(found, format: str) -> str | bytes:
         return render_diff_html(found)
     from se_graph.report.diff_text import render_diff_text
 
-    return render_diff_text(found)
+    return render_diff_text(found, columns)
 
 
 __all__ = ["diff"]

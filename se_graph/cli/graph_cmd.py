@@ -7,19 +7,20 @@ from typing import Annotated, Optional
 
 import typer
 
-from se_graph.cli.common import CohortOpt, ConfigOpt, DebugOpt, EpclOpt, Files, emit, fail, guarded, load
+from se_graph.cli.common import CohortOpt, ConfigOpt, DebugOpt, EpclOpt, Files, ForceOpt, claim, emit, fail, guarded, load
 
 
 def graph(
     files: Files,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
-    focus: Annotated[Optional[str], typer.Option("--focus", help="Only this entry, what it relies on and what relies on it.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.")],
+    focus: Annotated[Optional[str], typer.Option("--focus", metavar="ID", help="Only this entry, what it relies on and what relies on it.")] = None,
     depth: Annotated[Optional[int], typer.Option("--depth", min=0, help="With --focus: at most N hops each way.")] = None,
     errors_only: Annotated[bool, typer.Option("--errors-only", help="Only entries with errors (and what they rely on).")] = False,
-    only_cohort: Annotated[Optional[str], typer.Option("--only-cohort", help="Show only the entries of this cohort.")] = None,
+    only_cohort: Annotated[Optional[str], typer.Option("--only-cohort", metavar="NAME", help="Show only the entries of this cohort.")] = None,
     config: ConfigOpt = None,
     cohort: CohortOpt = None,
     epcl: EpclOpt = None,
+    force: ForceOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Write the interactive graph: one offline HTML file (no network needed).
@@ -34,6 +35,7 @@ def graph(
         from se_graph.model import padded_id
         from se_graph.report.html_graph import UnknownFocus, render_graph_html
 
+        claim(output, force)  # before any work
         assessment = load(files, config, cohort, epcl, None)
         if only_cohort is not None:
             present = sorted({v.cohort for v in assessment.verdicts.values()})
@@ -46,7 +48,7 @@ def graph(
                                      cohort=only_cohort)
         except UnknownFocus as exc:
             fail(str(exc), 2)
-        emit(page, output)
+        emit(page, output, force)
         typer.echo(f"Wrote {output}: open it in a browser (it works offline).")
         return 0 if assessment.valid() else 1
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from se_graph.report.diff_text import field_name, headline, inputs_of, value, verdict_of
+from se_graph.report.diff_text import COUNT_HEADER, COUNT_NOTE, count_rows, field_name, headline, inputs_of, value, verdict_of
+from se_graph.report.text import plural
 
 CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
@@ -32,6 +33,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .new{color:#1e6b34}
 .code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
 .none{color:#777;font-style:italic}
+.note{color:#555;font-size:13px;max-width:60em}
 input[type=search]{padding:6px 10px;width:320px;border:1px solid #c5cbd3;border-radius:5px}
 """
 
@@ -79,9 +81,6 @@ def render_diff_html(diff) -> str:
     finding_rows = [[state, _e(f.severity), f'<span class="code">{_e(f.code)}</span>', _e(f.entry or "-"),
                      _e(f.message), _e(f.location)]
                     for state, found in (("new", diff.new_findings), ("fixed", diff.fixed_findings)) for f in found]
-    count_rows = [[_e(r.cohort), _e(r.install_status), f"{r.old[0]:,}", f"{r.new[0]:,}", f"+{r.gained[0]:,}",
-                   f"&minus;{r.lost[0]:,}", f"{r.old[1]:,}", f"{r.new[1]:,}", f"+{r.gained[1]:,}",
-                   f"&minus;{r.lost[1]:,}"] for r in diff.counts]
     tiles = [("lost eligibility", len(diff.lost), "bad" if diff.lost else ""),
              ("gained eligibility", len(diff.gained), "good" if diff.gained else ""),
              ("added", len(diff.added), ""), ("removed", len(diff.removed), ""),
@@ -95,8 +94,8 @@ def render_diff_html(diff) -> str:
         f"<style>{CSS}</style></head><body>",
         "<header><h1>What changed between the two publications</h1>",
         f'<div class="verdict {"lost" if diff.lost else "ok"}" id="verdict">{_e(headline(diff))}</div>',
-        f'<div class="sides">Older: {_e(inputs_of(old))} ({len(old.verdicts):,} entries)<br>'
-        f"Newer: {_e(inputs_of(new))} ({len(new.verdicts):,} entries)</div>",
+        f'<div class="sides">Older: {_e(inputs_of(old))} ({_e(plural(len(old.verdicts), "entry", "entries"))})<br>'
+        f"Newer: {_e(inputs_of(new))} ({_e(plural(len(new.verdicts), 'entry', 'entries'))})</div>",
         '<div class="tiles">' + "".join(f'<div class="tile {k}"><b>{n:,}</b>{_e(t)}</div>' for t, n, k in tiles)
         + "</div>",
         '<input type="search" id="filter" placeholder="Filter every table: id, field, code, text...">',
@@ -109,15 +108,16 @@ def render_diff_html(diff) -> str:
         _table("added", ["entry", "verdict"], [[_e(i), _e(verdict_of(new, i))] for i in diff.added]),
         f"<h2>Removed ({len(diff.removed)})</h2>",
         _table("removed", ["entry", "was"], [[_e(i), _e(verdict_of(old, i))] for i in diff.removed]),
-        f"<h2>Changed fields ({len(diff.changed)} entries)</h2>",
+        f"<h2>Changed fields ({plural(len(diff.changed), 'entry', 'entries')})</h2>",
         _table("changed", ["entry", "field", "old", "new"], changed_rows),
         f"<h2>Group changes ({len(diff.groups)})</h2>",
         _table("groups", ["entry", "old", "new"], [[_e(g.entry_id), _e(g.old), _e(g.new)] for g in diff.groups]),
         f"<h2>Findings ({len(diff.new_findings)} new, {len(diff.fixed_findings)} fixed)</h2>",
         _table("findings", ["", "severity", "code", "entry", "message", "where"], finding_rows),
         "<h2>Installations and devices on qualifying entries</h2>",
-        _table("counts", ["cohort", "status", "installs old", "installs new", "gained", "lost", "devices old",
-                          "devices new", "gained", "lost"], count_rows, numeric=set(range(2, 10))),
+        _table("counts", COUNT_HEADER, [[_e(c) for c in row] for row in count_rows(diff)],
+               numeric=set(range(3, len(COUNT_HEADER)))),
+        f'<p class="note">{_e(COUNT_NOTE)}</p>',
         f"</main><script>{SCRIPT}</script></body></html>",
     ]
     return "\n".join(parts) + "\n"

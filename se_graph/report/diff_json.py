@@ -6,7 +6,9 @@ Shape (schema_version 1): ``added`` and ``removed`` (ids), ``changed``
 "was", "now", "requested", "findings"}``: for lost, the findings that now block the
 entry; for gained, those that blocked it before), ``findings`` (``new``,
 ``fixed``), ``counts`` (installations and devices on qualifying entries per cohort
-and installation status) and ``old``/``new`` (inputs and totals of each side).
+and installation status: ``old``, ``new``, ``change`` = ``gained`` - ``lost`` +
+``other``, where ``other`` is the recounts and moves of entries qualifying on both
+sides) and ``old``/``new`` (inputs and totals of each side).
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ def to_dict(diff) -> dict:
         "findings": {"new": [f.to_dict() for f in diff.new_findings],
                      "fixed": [f.to_dict() for f in diff.fixed_findings]},
         "counts": [{"cohort": r.cohort, "install_status": r.install_status, "old": _pair(r.old),
-                    "new": _pair(r.new), "gained": _pair(r.gained), "lost": _pair(r.lost)} for r in diff.counts],
+                    "new": _pair(r.new), "change": _pair(r.change), "gained": _pair(r.gained), "lost": _pair(r.lost),
+                    "other": _pair(r.other)} for r in diff.counts],
     }
 
 

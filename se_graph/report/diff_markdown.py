@@ -3,12 +3,9 @@ into a response to the DCC or a ticket."""
 
 from __future__ import annotations
 
-from se_graph.report.diff_text import field_name, headline, inputs_of, value, verdict_of
-
-
-def cell(text) -> str:
-    # a pipe would end the cell; a newline would end the row
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+from se_graph.report.diff_text import COUNT_HEADER, COUNT_NOTE, count_rows, field_name, headline, inputs_of, value, verdict_of
+from se_graph.report.markdown import cell
+from se_graph.report.text import plural
 
 
 def _table(header: list[str], rows: list[list]) -> list[str]:
@@ -26,8 +23,8 @@ def _why(e, lost: bool) -> str:
 def render_diff_markdown(diff) -> str:
     old, new = diff.old, diff.new
     lines = ["# What changed between the two publications", "", f"**{cell(headline(diff))}**", "",
-             f"- Older: {cell(inputs_of(old))} ({len(old.verdicts)} entries)",
-             f"- Newer: {cell(inputs_of(new))} ({len(new.verdicts)} entries)", ""]
+             f"- Older: {cell(inputs_of(old))} ({plural(len(old.verdicts), 'entry', 'entries')})",
+             f"- Newer: {cell(inputs_of(new))} ({plural(len(new.verdicts), 'entry', 'entries')})", ""]
 
     def section(title: str, header: list[str], rows: list[list]) -> None:
         lines.extend([f"## {title}", ""])
@@ -47,9 +44,6 @@ def render_diff_markdown(diff) -> str:
             ["", "severity", "code", "entry", "message"],
             [["new", f.severity, f.code, f.entry or "-", f.message] for f in diff.new_findings]
             + [["fixed", f.severity, f.code, f.entry or "-", f.message] for f in diff.fixed_findings])
-    section("Installations and devices on qualifying entries",
-            ["cohort", "status", "installs old", "installs new", "gained", "lost",
-             "devices old", "devices new", "gained", "lost"],
-            [[r.cohort, r.install_status, f"{r.old[0]:,}", f"{r.new[0]:,}", f"{r.gained[0]:,}", f"{r.lost[0]:,}",
-              f"{r.old[1]:,}", f"{r.new[1]:,}", f"{r.gained[1]:,}", f"{r.lost[1]:,}"] for r in diff.counts])
+    section("Installations and devices on qualifying entries", COUNT_HEADER, count_rows(diff))
+    lines.extend([cell(COUNT_NOTE), ""])
     return "\n".join(lines)

@@ -5,6 +5,7 @@ Also the wording every other diff renderer shares."""
 from __future__ import annotations
 
 from se_graph.model.fields import FIELD_HEADERS
+from se_graph.report.text import fold, plural
 
 NAMES = {**FIELD_HEADERS, "table": "Table", "devices": "Devices"}
 
@@ -25,17 +26,19 @@ def change_text(name: str, pair: tuple) -> str:
     return f"{field_name(name)}: {value(pair[0])} -> {value(pair[1])}"
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
 def headline(diff) -> str:
     parts = [f"{len(diff.added)} added", f"{len(diff.removed)} removed", f"{len(diff.changed)} changed",
-             f"{len(diff.gained)} gained eligibility"]
+             f"{plural(len(diff.gained), 'entry', 'entries')} gained eligibility"]
     if diff.lost:
         return (f"LOST: {plural(len(diff.lost), 'entry', 'entries')} qualified in the older set and "
                 f"no longer qualify; " + ", ".join(parts) + ".")
     return "OK: no entry lost its eligibility; " + ", ".join(parts) + "."
+
+
+def found_in_words(diff) -> str:
+    """E.g. "4 entries lost eligibility, 1 gained; 2 added, 1 removed, 7 changed"."""
+    return (f"{plural(len(diff.lost), 'entry', 'entries')} lost eligibility, {len(diff.gained)} gained; "
+            f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed")
 
 
 def verdict_of(a, entry_id: str) -> str:
@@ -64,7 +67,35 @@ def _eligibility_lines(items, lost: bool) -> list[str]:
     return lines
 
 
-def render_diff_text(diff) -> str:
+# The counts' change, split: what eligibility moved and what it did not.  The
+# three parts add up to the change, so no part can be read as the change.
+COUNT_PARTS = ("entries gaining eligibility", "entries losing eligibility",
+               "recounts and moves of entries qualifying in both")
+COUNT_HEADER = ["cohort", "status", "counted", "old", "new", "change",
+                *(f"of the change: {p}" for p in COUNT_PARTS)]
+COUNT_NOTE = ("The change is the sum of its three parts: installations (devices) of entries that qualify "
+              "now and did not, or are new; of entries that qualified and do not now, or were withdrawn; "
+              "and of entries qualifying in both whose counts were edited or that moved to another cohort "
+              "or installation status.")
+
+
+def signed(n: int) -> str:
+    return f"+{n:,}" if n > 0 else f"{n:,}" if n < 0 else "0"
+
+
+def count_parts(r, k: int) -> tuple[str, str, str]:
+    """Installations (k=0) or devices (k=1): the change's three parts, signed."""
+    return signed(r.gained[k]), signed(-r.lost[k]), signed(r.other[k])
+
+
+def count_rows(diff) -> list[list]:
+    """The counts table every format shows: one row per cohort, status and what is counted."""
+    return [[r.cohort, r.install_status, what, f"{r.old[k]:,}", f"{r.new[k]:,}", signed(r.change[k]),
+             *count_parts(r, k)]
+            for r in diff.counts for k, what in enumerate(("installations", "devices"))]
+
+
+def render_diff_text(diff, width: int = 140) -> str:
     old, new = diff.old, diff.new
     lines = [f"Older: {inputs_of(old)} ({plural(len(old.verdicts), 'entry', 'entries')})",
              f"Newer: {inputs_of(new)} ({plural(len(new.verdicts), 'entry', 'entries')})", ""]
@@ -86,13 +117,14 @@ def render_diff_text(diff) -> str:
             + [f"  fixed {f.severity} {f.code} {f.entry or '-'}: {f.message}" for f in diff.fixed_findings])
     rows = [r for r in diff.counts if r.old != r.new or r.gained != (0, 0) or r.lost != (0, 0)]
     if rows:
-        lines.append("Installations / devices on qualifying entries (old -> new; gained, lost)")
+        lines.append("Installations and devices on qualifying entries: old -> new, change = its parts")
         for r in rows:
-            lines.append(f"  {r.cohort} {r.install_status}: installs {r.old[0]:,} -> {r.new[0]:,} "
-                         f"(+{r.gained[0]:,}, -{r.lost[0]:,}); devices {r.old[1]:,} -> {r.new[1]:,} "
-                         f"(+{r.gained[1]:,}, -{r.lost[1]:,})")
-        lines.append("")
+            lines.append(f"  {r.cohort} {r.install_status}")
+            for k, what in enumerate(("installations", "devices")):
+                parts = ", ".join(f"{n} from {label}" for n, label in zip(count_parts(r, k), COUNT_PARTS))
+                lines.append(f"    {what}: {r.old[k]:,} -> {r.new[k]:,}, change {signed(r.change[k])} = {parts}")
+        lines.extend([f"  {COUNT_NOTE}", ""])
     if diff.empty:
         lines.append("No differences.")
     lines.append(headline(diff))
-    return "\n".join(lines) + "\n"
+    return fold("\n".join(lines), width) + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from se_graph.report.diff_text import field_name, headline, inputs_of, value, verdict_of
+from se_graph.report.diff_text import COUNT_HEADER, COUNT_NOTE, field_name, headline, inputs_of, value, verdict_of
 
 _CREATED = dt.datetime(2000, 1, 1)
 
@@ -21,7 +21,9 @@ def _sheets(diff) -> list[tuple[str, list[str], list[list]]]:
     def why(e, lost):
         return "; ".join(f"{f.code}: {f.message}" for f in e.findings) or (f"left its group: {e.now}" if lost else "")
 
-    counts = [[r.cohort, r.install_status, *r.old, *r.new, *r.gained, *r.lost] for r in diff.counts]
+    # numbers, so a spreadsheet can add them: the three parts sum to the change
+    counts = [[r.cohort, r.install_status, what, r.old[k], r.new[k], r.change[k], r.gained[k], -r.lost[k], r.other[k]]
+              for r in diff.counts for k, what in enumerate(("installations", "devices"))]
     return [
         ("Summary", ["item", "value"], [
             ["verdict", headline(diff)], ["older", inputs_of(old)], ["newer", inputs_of(new)],
@@ -29,7 +31,7 @@ def _sheets(diff) -> list[tuple[str, list[str], list[list]]]:
             ["lost eligibility", len(diff.lost)], ["gained eligibility", len(diff.gained)],
             ["added", len(diff.added)], ["removed", len(diff.removed)], ["changed", len(diff.changed)],
             ["group changes", len(diff.groups)], ["findings new", len(diff.new_findings)],
-            ["findings fixed", len(diff.fixed_findings)]]),
+            ["findings fixed", len(diff.fixed_findings)], ["counts", COUNT_NOTE]]),
         ("Lost", ["entry", "cohort", "was", "now", "requested", "why"],
          [[e.entry_id, e.cohort, e.was, e.now, "yes" if e.requested else "no", why(e, True)] for e in diff.lost]),
         ("Gained", ["entry", "cohort", "was", "now", "requested", "blocked before by"],
@@ -43,8 +45,7 @@ def _sheets(diff) -> list[tuple[str, list[str], list[list]]]:
          [[state, str(f.severity), f.code, f.entry or "", f.message, f.location.path, f.location.sheet or "",
            f.location.row or "", f.location.column or ""]
           for state, found in (("new", diff.new_findings), ("fixed", diff.fixed_findings)) for f in found]),
-        ("Counts", ["cohort", "status", "installs old", "devices old", "installs new", "devices new",
-                    "installs gained", "devices gained", "installs lost", "devices lost"], counts),
+        ("Counts", COUNT_HEADER, counts),
     ]
 
 

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from se_graph.report.text import verdict
 
 
+# Only what Markdown (CommonMark with GitHub's tables and strikethrough) would
+# read as markup is escaped, with a backslash, so the text pasted into a report
+# reads as typed: "1.0 -> 1" stays "1.0 -> 1", and "DMC_0101" keeps its "_".
+#   \ | ` * [ ~   always (escapes, cell ends, code, emphasis, links, strikethrough)
+#   <              where it could open an HTML tag or an autolink
+#   &              where it could start an entity such as &lt;
+#   _              where it could open or close emphasis: not inside a word
+_MARKUP = re.compile(r"[\\|`*\[~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
+
+
 def cell(value: object) -> str:
-    """Table-safe Markdown text: pipes, backticks, HTML and line breaks escaped."""
+    """Markdown text that reads as the value: markup characters escaped, line
+    breaks made spaces (a table row is one line)."""
     text = "" if value is None else str(value)
-    for char, escaped in (("\\", "\\\\"), ("|", "\\|"), ("`", "\\`"), ("<", "&lt;"), (">", "&gt;"), ("*", "\\*"), ("_", "\\_"), ("[", "\\["), ("]", "\\]")):
-        text = text.replace(char, escaped)
-    return " ".join(text.split())
+    return " ".join(_MARKUP.sub(r"\\\g<0>", text).split())
 
 
 def render_markdown(analysis, strict: bool = False) -> str:

@@ -5,10 +5,22 @@ from __future__ import annotations
 from se_graph.checks import RULES
 
 
-def render_rules_text() -> str:
-    width = max(len(r.name) for r in RULES.values())
-    lines = [f"{r.code}  {r.severity:<7}  {r.name:<{width}}  {r.summary}" for r in RULES.values()]
-    return "\n".join(sorted(lines)) + "\n"
+def render_rules_text(width: int = 140) -> str:
+    """One rule a line; a summary longer than ``width`` allows wraps under itself."""
+    import textwrap
+
+    names = max(len(r.name) for r in RULES.values())
+    lines = []
+    for code in sorted(RULES):
+        r = RULES[code]
+        head = f"{r.code}  {r.severity:<7}  {r.name:<{names}}  "
+        wrap = {"break_long_words": False, "break_on_hyphens": False}
+        if width - len(head) >= 30:
+            lines += textwrap.wrap(head + r.summary, width, subsequent_indent=" " * len(head), **wrap)
+        else:  # narrow: the summary on lines of its own under the code
+            lines.append(head.rstrip())
+            lines += textwrap.wrap(r.summary, width, initial_indent=" " * 7, subsequent_indent=" " * 7, **wrap)
+    return "\n".join(lines) + "\n"
 
 
 def render_rules_markdown() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 
 from rich.console import Console
 from rich.padding import Padding
@@ -13,11 +14,29 @@ from se_graph.model import Severity
 from se_graph.report.colours import TERMINAL as _STYLE
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 entry``, ``2 entries``: the count and the word that agrees with it."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def fold(text: str, width: int) -> str:
+    """Each line longer than ``width`` folded at spaces, its continuation
+    indented four more than the line (words are never cut)."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        out += textwrap.wrap(line, width, subsequent_indent=indent + "    ", break_long_words=False,
+                             break_on_hyphens=False) or [line]
+    return "\n".join(out)
+
+
 def verdict(assessment, strict: bool = False) -> str:
     g1, g2, untraced = assessment.groups
-    errors, warnings = assessment.errors, assessment.warnings
-    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    groups = f"{len(assessment.verdicts)} entries, {g1} in Group 1, {g2} in Group 2"
+    counts = f"{plural(assessment.errors, 'error')}, {plural(assessment.warnings, 'warning')}"
+    groups = f"{plural(len(assessment.verdicts), 'entry', 'entries')}, {g1} in Group 1, {g2} in Group 2"
     if assessment.valid(strict):
         return f"PASS: {groups}; every Group 2 entry traces to a tested entry; {counts}."
     traced = f"{untraced} Group 2 entr{'ies do' if untraced != 1 else 'y does'} not trace" if untraced else "all Group 2 entries trace"

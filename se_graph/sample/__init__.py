@@ -3,6 +3,10 @@
 ``write_sample`` writes one DMCT Status List and one Excluded from DMCT Schedule
 workbook per cohort; with ``defects`` it injects one of each defect the checks
 find and writes ``defects.json`` saying which entries carry which findings.
+
+Both refuse a folder that holds anything se-graph did not write, or a file it
+wrote that was changed since (a filled-in template), unless ``force``; what they
+write is noted in the folder's ``.se-graph-outputs`` (``se_graph.model.outputs``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from se_graph.model.outputs import check_folder, record
 from se_graph.model.vocab import Kind
 from se_graph.sample.build import Cohort, Ids, family
 from se_graph.sample.template import write_template
@@ -65,12 +70,14 @@ def write_sample(
     seed: int = 22,
     defects: bool = False,
     report: int = 22,
+    force: bool = False,
 ) -> list[Path]:
     """Write the workbooks (and ``defects.json``); returns the paths written."""
     if not cohorts:
         raise ValueError("give at least one cohort.")
     entries = min(entries, MAX_ENTRIES)
     out = Path(out_dir)
+    check_folder(out, force)
     out.mkdir(parents=True, exist_ok=True)
     groups = cohorts_of(entries, cohorts, seed, report)
     sheets = {
@@ -95,4 +102,5 @@ def write_sample(
         partial(path).write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
         os.replace(partial(path), path)
         paths.append(path)
+    record(paths)
     return paths

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from se_graph.model.fields import FIELD_HEADERS
+from se_graph.model.outputs import check_folder, record
 from se_graph.model.vocab import InstallStatus, Kind
 from se_graph.sample.notes import NOTES
 from se_graph.sample.writer import COLUMNS, HEADER_ROW, PUBLISHED, SHEETS, TITLES, partial, slug
@@ -66,8 +67,12 @@ PROMPTS = {
 }
 
 
-def write_template(out_dir: Path) -> list[Path]:
-    """Blank Status List and Excluded workbooks: Cover (cohort), the list, Notes."""
+def write_template(out_dir: Path, force: bool = False) -> list[Path]:
+    """Blank Status List and Excluded workbooks: Cover (cohort), the list, Notes.
+    A folder holding anything else, or a template filled in since se-graph
+    wrote it, is refused unless ``force``: an analyst's work is never replaced."""
+    out_dir = Path(out_dir)
+    check_folder(out_dir, force)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for kind in (Kind.STATUS_LIST, Kind.EXCLUDED):
@@ -75,6 +80,7 @@ def write_template(out_dir: Path) -> list[Path]:
         _write(partial(path), kind)
         os.replace(partial(path), path)  # whole files only
         paths.append(path)
+    record(paths)
     return paths
 
 
@@ -123,6 +129,8 @@ def _cover(ws, kind: Kind, s: dict) -> None:
     for r, label in ((7, "Version"), (8, "Published"), (9, "Prepared by")):
         ws.write_string(r, 0, label, s["bold"])
         ws.write_blank(r, 1, None, s["input"])
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
     ws.activate()
 
 
@@ -172,20 +180,36 @@ def _validation(name: str) -> dict | None:
     return None
 
 
+NOTE_WIDTHS = (28, 72)  # the two columns, in characters: together one portrait A4 page wide
+
+
+def _note_row(ws, r: int, label: str, text: str, s: dict) -> None:
+    # A spreadsheet does not grow a row to fit wrapped text it did not type
+    # itself, so each row is made as tall as its lines: printed, no text runs
+    # into the row below.
+    import textwrap
+
+    lines = max(len(textwrap.wrap(label, NOTE_WIDTHS[0] - 4)), len(textwrap.wrap(text, NOTE_WIDTHS[1] - 8)), 1)
+    ws.set_row(r, 15 * lines + 3)
+    ws.write_string(r, 0, label, s["label"])
+    ws.write_string(r, 1, text, s["wrap"])
+
+
 def _notes(ws, kind: Kind, s: dict) -> None:
-    ws.set_column(0, 0, 30)
-    ws.set_column(1, 1, 90)
+    ws.set_column(0, 0, NOTE_WIDTHS[0])
+    ws.set_column(1, 1, NOTE_WIDTHS[1])
     ws.write_string(0, 0, "Column", s["label"])
     ws.write_string(0, 1, "What to write", s["label"])
     r = 0
     for r, name in enumerate(COLUMNS[kind], start=1):
-        ws.write_string(r, 0, FIELD_HEADERS[name], s["label"])
         role, _, field = name.rpartition(".")
-        ws.write_string(r, 1, NOTES[field].replace("{ROLE}", role), s["wrap"])
+        _note_row(ws, r, FIELD_HEADERS[name], NOTES[field].replace("{ROLE}", role), s)
     # labels that are not "Cohort": the reader looks for that word on every sheet
-    ws.write_string(r + 2, 0, "The cohort", s["label"])
-    ws.write_string(r + 2, 1, "Goes once on the Cover sheet, beside its label; a Cohort column, "
-                    "if you add one, wins for the rows that fill it in.", s["wrap"])
-    ws.write_string(r + 3, 0, "Row 5, the example", s["label"])
-    ws.write_string(r + 3, 1, "Its EPCL ID begins 'e.g.', so se-graph never reads it as an entry; "
-                    "type over it or leave it.", s["wrap"])
+    _note_row(ws, r + 2, "The cohort", "Goes once on the Cover sheet, beside its label; a Cohort column, "
+              "if you add one, wins for the rows that fill it in.", s)
+    _note_row(ws, r + 3, "Row 5, the example", "Its EPCL ID begins 'e.g.', so se-graph never reads it as an "
+              "entry; type over it or leave it.", s)
+    ws.set_portrait()
+    ws.set_paper(9)  # A4
+    ws.repeat_rows(0)
+    ws.fit_to_pages(1, 0)  # one page wide, as many long as it takes

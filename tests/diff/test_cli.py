@@ -77,7 +77,7 @@ def test_text_names_every_kind_of_change(pair):
     old, new, edits = pair
     out = invoke("diff", old, new).output
     for title in ("Lost eligibility", "Gained eligibility", "Added (2)", "Removed (1)", "Changed", "Group changes",
-                  "Findings: ", "Installations / devices"):
+                  "Findings: ", "Installations and devices on qualifying entries"):
         assert title in out, title
     assert "DMCT Status: pending -> tested" in out and "DMCT Status: tested -> failed" in out
     assert "Reason for Exclusion: uneconomic -> other" in out

@@ -137,7 +137,7 @@ def test_sample_and_template_commands(tmp_path):
                                  "--seed", "5", "--defects"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [
-        "defects.json", "foc-dmct-status-list.xlsx", "foc-excluded-from-dmct.xlsx"]
+        ".se-graph-outputs", "defects.json", "foc-dmct-status-list.xlsx", "foc-excluded-from-dmct.xlsx"]
     result = runner.invoke(app, ["template", "-o", str(tmp_path / "t")])
     assert result.exit_code == 0 and "template-dmct-status-list.xlsx" in result.output
     result = runner.invoke(app, ["sample", "-o", str(tmp_path / "x"), "--entries", "5"])

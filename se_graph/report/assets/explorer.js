@@ -609,8 +609,10 @@
         var li = el("li", null, "blocker");
         li.appendChild(document.createTextNode("The chain breaks at "));
         li.appendChild(idButton(brk));
+        // the status only where the label does not already say it ("no group: pending testing")
+        var said = index[brk] === undefined ? "" : T[C.label[index[brk]]], status = index[brk] === undefined ? "" : T[C.status[index[brk]]];
         li.appendChild(document.createTextNode(index[brk] === undefined ? ": in none of the inputs" :
-          ": " + T[C.label[index[brk]]] + ", " + T[C.status[index[brk]]]));
+          ": " + said + (said.indexOf(status) < 0 ? ", " + status : "")));
         why.appendChild(li);
       }
       blocking.forEach(function (f) { var g = data.findings[f]; why.appendChild(el("li", g[0] + ": " + g[2], "blocker")); });
