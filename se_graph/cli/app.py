@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from se_graph.cli import audit_cmd, commands, diff_cmd, graph_cmd
+from se_graph.cli import audit_cmd, check_report_cmd, commands, diff_cmd, graph_cmd, report_cmd
 
 app = typer.Typer(
     name="se-graph",
@@ -43,6 +43,8 @@ def _main(
 for _command in (commands.validate, commands.trace, graph_cmd.graph, audit_cmd.audit, commands.rules,
                  commands.sample, commands.template, diff_cmd.diff):
     app.command()(_command)
+app.command("report")(report_cmd.report)
+app.command("check-report")(check_report_cmd.check_report)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
