@@ -127,3 +127,15 @@ def test_working_days_skip_weekends_and_bank_holidays_of_england_and_wales():
     assert add_working_days(date(2022, 8, 26), 1) == date(2022, 8, 30)  # the August bank holiday
     assert parse_date("03.12.21") == date(2021, 12, 3) and parse_date("26th November 2021") == date(2021, 11, 26)
     assert parse_date("31 November 2021") is None
+
+
+def test_a_large_set_lists_the_first_entries_and_still_agrees(tmp_path, capsys):
+    """Above 1,000 entries the annex tables hold the first 1,000 (the workbook all)."""
+    assert main(["sample", "-o", str(tmp_path / "set"), "--entries", "3000", "--seed", "3"]) == 0
+    out = draft(tmp_path, files=(str(tmp_path / "set"),))
+    capsys.readouterr()
+    annex = next(t for t in docx.Document(str(out)).tables if t.rows[0].cells[0].text == "EPCL ID")
+    assert len(annex.rows) == 1 + 1000
+    code, found = claims(capsys, str(out), str(tmp_path / "set"))
+    assert code == 0
+    assert any(c["stated"] == "1,000 entries" and "(the first of" in c["data"] for c in found["claims"])

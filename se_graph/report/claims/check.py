@@ -45,6 +45,7 @@ class Checker:
         self.claims: list[Claim] = []
         self.covered = {c["id"]: c for c in found["clause_20_9"]}
         self.dates: dict[str, tuple] = {}  # role -> (date, where)
+        self.shown: dict[str, int] = {}  # annex letter -> how many entries its sentence says its table lists
 
     def add(self, where: str, stated: str, data: str, agrees: bool) -> None:
         self.claims.append(Claim(where=where, stated=stated, data=data, agrees=agrees))
@@ -85,7 +86,23 @@ class Checker:
         if m:
             self.add(where, f"exactly {m[1]} installations upgradable by firmware", _n(f["fw_upgradable"]),
                      _int(m[1]) == f["fw_upgradable"])
+        self.listed(s, where)
         self.sentence_dates(s, where)
+
+    def listed(self, s: str, where: str) -> None:
+        """"All N entries are listed below" / "The first K of the N entries...": N
+        is the annex's whole count, K how many rows its table holds."""
+        m = re.search(r"\bAll " + NUMBER + r" entries are listed below", s) or re.search(
+            r"\bThe first " + NUMBER + r" of the " + NUMBER + r" entries are listed below", s)
+        annex = re.match(r"Annex ([ABD])\b", where)
+        if not m or not annex:
+            return
+        total = _int(m[m.lastindex])
+        have = {"A": (len(self.found["requested_ids"]), "requested entries"),
+                "B": (len(self.found["tested_entries"]), "tested requested entries"),
+                "D": (len(self.found["clause_20_9"]), "Clause 20.9 entries")}[annex[1]]
+        self.add(where, f"{m[m.lastindex]} entries in Annex {annex[1]}", f"{_n(have[0])} {have[1]}", total == have[0])
+        self.shown[annex[1]] = _int(m[1]) if m.lastindex == 2 else total
 
     def clause_20_9(self, text: str, where: str) -> None:
         paired = set()
@@ -206,11 +223,16 @@ class Checker:
             data = f"{i} is requested" if i in requested else (
                 f"{i} is not requested" if i in self.assessment else f"{i}: no such entry in the lists")
             self.add(f"{where}, row {r}, column EPCL ID", i, data, i in requested)
-        missing = sorted(requested - set(listed))
+        # a table that lists the first K entries (its sentence says so) holds the first K requested
+        first = self.shown.get("A", len(requested))
+        expected = self.found["requested_ids"][:first]
+        missing = sorted(set(expected) - set(listed))
         shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
+        said = f"{len(expected):,} requested entries" + (f" (the first of {len(requested):,})" if first < len(requested)
+                                                          else "")
         self.add(f"{where}: its rows", f"{len(listed):,} entries",
-                 f"{len(requested):,} requested entries" + (f"; missing: {shown}" if missing else ""),
-                 not missing and len(listed) == len(set(listed)))
+                 said + (f"; missing: {shown}" if missing else ""),
+                 not missing and len(listed) == len(set(listed)) == len(expected))
 
     def annex_b(self, block: Block, where: str) -> None:
         tested = {t["id"]: t for t in self.found["tested_entries"]}

@@ -81,14 +81,9 @@ def _docx(path: Path) -> list[Block]:
     sections, blocks = _Sections(), []
     for item in document.iter_inner_content():
         if isinstance(item, Table):
-            rows = []
-            for row in item.rows:
-                seen, cells = set(), []
-                for cell in row.cells:
-                    if id(cell._tc) not in seen:  # a merged cell spans several grid columns: read it once
-                        seen.add(id(cell._tc))
-                        cells.append(" ".join(cell.text.split()))
-                rows.append(cells)
+            # read the XML directly: python-docx's row.cells lays out the whole
+            # grid on each call, quadratic in a 100k-row Annex A
+            rows = [[_cell_text(tc) for tc in tr.tc_lst] for tr in item._tbl.tr_lst]  # a merged cell is one tc
             if rows:
                 blocks.append(Block(sections.name, rows=rows))
             continue
@@ -100,6 +95,13 @@ def _docx(path: Path) -> list[Block]:
         elif text:
             blocks.append(Block(sections.name, text=text))
     return blocks
+
+
+def _cell_text(tc) -> str:
+    from docx.oxml.ns import qn
+
+    paragraphs = ("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p")))
+    return " ".join(" ".join(paragraphs).split())
 
 
 def _cells(line: str) -> list[str]:

@@ -6,11 +6,18 @@ template."""
 
 from __future__ import annotations
 
-from se_graph.assessment.summary import LABELS, ROWS, STATUSES, TITLES, WHICH
+from se_graph.assessment.summary import LABELS, STATUSES, TITLES, WHICH
+from se_graph.assessment.summary import ROWS as TABLE_ROWS
 from se_graph.model import Basis, Group
 from se_graph.report.draft.dates import Timeline, long_date
 
 TABLES = ("overall", "group1", "group2")
+# A Word table of a 100k-entry Annex A would run to thousands of pages (and take
+# docxtpl minutes): the draft's annex tables hold the first ROWS entries, its
+# prose names the first IDS Clause 20.9 entries, and the workbook beside the
+# draft holds every entry.
+ROWS = 1000
+IDS = 50
 PLACEHOLDER = "[to be completed]"
 
 
@@ -76,13 +83,20 @@ def _table(table: dict, name: str) -> dict:
     out = {"title": TITLES[name], **{row: {
         "label": LABELS[row].format(which=WHICH[name]),
         **{kind: {s: _n(table[row][kind][s]) for s in STATUSES} for kind in ("installs", "devices")},
-    } for row in ROWS}}
+    } for row in TABLE_ROWS}}
     out["totals"] = {kind: _n(table["totals"][kind]) for kind in ("installs", "devices")}
     return out
 
 
 def _list(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1] if words else ""
+
+
+def listed(n: int) -> str:
+    """The sentence over an annex table, saying whether it lists every entry."""
+    if n <= ROWS:
+        return f"All {_n(n)} entries are listed below."
+    return f"The first {_n(ROWS)} of the {_n(n)} entries are listed below; the Annex A workbook lists them all."
 
 
 def _when(day) -> str:
@@ -109,14 +123,18 @@ def context(found: dict, annex_a: list[list], annex_columns: list[str], *, numbe
         **{name: _table(found["tables"][name], name) for name in TABLES},
         "devices_note": DEVICES_NOTE[found["devices_method"]],
         "clause_20_9": bool(covered),
-        "clause_20_9_ids": ", ".join(f"{c['id']} ({c['status'].title()}; Dormant {c['dormant']})" for c in covered),
-        "clause_20_9_rows": [{k: v.title() if k == "status" else v for k, v in c.items()} for c in covered],
+        "clause_20_9_ids": ", ".join(f"{c['id']} ({c['status'].title()}; Dormant {c['dormant']})" for c in covered[:IDS])
+        + (f" and {_n(len(covered) - IDS)} more listed in Annex D" if len(covered) > IDS else ""),
+        "clause_20_9_rows": [{k: v.title() if k == "status" else v for k, v in c.items()} for c in covered[:ROWS]],
+        "clause_20_9_listed": listed(len(covered)),
         "fw_upgradable": {"approx": _n(approximately(fw)), "exact": _n(fw),
                           "sources": _n(found["fw_upgrade_sources"])},
         "annex_a": [["" if row[i] is None else _n(row[i]) if isinstance(row[i], int) else str(row[i]) for i in pick]
-                    for row in annex_a],
+                    for row in annex_a[:ROWS]],
+        "annex_a_listed": listed(len(annex_a)),
         "annex_b": [{**t, "status": t["status"].title(), "date": t["date"] or "not given"}
-                    for t in found["tested_entries"]],
+                    for t in found["tested_entries"][:ROWS]],
+        "annex_b_listed": listed(len(found["tested_entries"])),
         "annex_a_file": f"EPCL Report {number if number is not None else 'N'} - Annex A - EPCL Entries",
         "dates": {
             "report": _when(timeline.report),

@@ -220,7 +220,7 @@ def build() -> bytes:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     doc.add_heading("Annex A - EPCL entries Requested for Eligible Product Combination List", level=1)
     doc.add_paragraph("The file '{{ annex_a_file }}' details the entries that the DCC is requesting to make to the "
-                      "list of Eligible Product Combinations; they are also listed below.")
+                      "list of Eligible Product Combinations. {{ annex_a_listed }}")
     _loop_table(doc, ["EPCL ID", "Cohort", "Status", "Group", "Basis", "Installs", "Devices", "Parent", "Evidence"],
                 "row in annex_a", [f"{{{{ row[{k}] }}}}" for k in range(9)], [1.4, 1.8, 1.5, 1.1, 2.4, 1.5, 1.5, 1.4, 4.4], size=7)
 
@@ -228,7 +228,7 @@ def build() -> bytes:
     doc.add_paragraph("The title and date of the DMCT Test Completion Report of each tested requested EPCL entry. "
                       "Where requested EPCL entries are being added via Substantive Equivalence (see Annex E), no "
                       "testing of the DMCs corresponding to the requested EPCL entries has been performed. This is "
-                      "in accordance with SVTAD Appendix AK, Clause 20.6 (d) (i).")
+                      "in accordance with SVTAD Appendix AK, Clause 20.6 (d) (i). {{ annex_b_listed }}")
     _loop_table(doc, ["EPCL ID", "Status", "Test report", "Date"], "t in annex_b",
                 ["{{ t.id }}", "{{ t.status }}", "{{ t.report }}", "{{ t.date }}"], [1.6, 1.8, 9.6, 4.0])
 
@@ -245,7 +245,7 @@ def build() -> bytes:
         "suffices.")
     doc.add_paragraph(
         "In line with SVTAD Appendix AK, Clause 20.41, for each of these entries DCC references the Dormant DMCT "
-        "Test Completion Report and the Active or Mixed SIT Test Completion Report:")
+        "Test Completion Report and the Active or Mixed SIT Test Completion Report. {{ clause_20_9_listed }}")
     _loop_table(doc, ["EPCL ID", "Status", "Dormant entry", "Dormant DMCT report", "SIT report"],
                 "c in clause_20_9_rows",
                 ["{{ c.id }}", "{{ c.status }}", "{{ c.dormant }}", "{{ c.dormant_report }}", "{{ c.sit_report }}"],
