@@ -13,7 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # declared without an import, on purpose (pyproject.toml says why)
 NOT_IMPORTED: set[str] = set()
-MODULE = {"python-calamine": "python_calamine", "msoffcrypto-tool": "msoffcrypto", "google-re2": "re2"}
+MODULE = {"python-calamine": "python_calamine", "msoffcrypto-tool": "msoffcrypto", "google-re2": "re2",
+          "python-docx": "docx"}
 
 
 def imported() -> set[str]:

@@ -1,0 +1,73 @@
+"""The `se-graph report` command: the Word draft of the DMCT EPCL Report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from se_graph.cli.common import CohortOpt, ConfigOpt, DebugOpt, EpclOpt, Files, ReportOpt, fail, guarded, load, progress
+
+DateOpt = Optional[str]
+
+
+def _date(option: str, text: str | None):
+    from se_graph.report.draft.dates import parse_date
+
+    if text is None:
+        return None
+    day = parse_date(text)
+    if day is None:
+        fail(f"{option} '{text}' is not a date (write 3 December 2021, 03.12.21 or 2021-12-03).", 2)
+    return day
+
+
+def report(
+    files: Files,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The draft to write (.docx); Annex A's workbook is written beside it.")],
+    number: Annotated[Optional[int], typer.Option("--number", help="The EPCL report's number (default: --report).")] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help="Your own Word template with the same fields (docs/report.md).")] = None,
+    date: Annotated[DateOpt, typer.Option("--date", help="The report's date.")] = None,
+    drafts_provided: Annotated[DateOpt, typer.Option("--drafts-provided", help="Clause 20.34: when the draft DMCT Testing Reports were provided.")] = None,
+    lists_published: Annotated[DateOpt, typer.Option("--lists-published", help="Clauses 20.8 and 20.10: when the Status List and Schedule were published.")] = None,
+    suppliers_notified: Annotated[DateOpt, typer.Option("--suppliers-notified", help="When the relevant Suppliers were notified.")] = None,
+    report_number: ReportOpt = None,
+    config: ConfigOpt = None,
+    cohort: CohortOpt = None,
+    epcl: EpclOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Draft the DMCT EPCL Report as a Word file: section 1's text and three
+    tables, Annexes A, B and D from the data, placeholders for what only the
+    analyst can write, and "EPCL Report N - Annex A - EPCL Entries.xlsx" beside it.
+
+    Exit 0: written and no errors; 1: written, the data has errors; 2: unusable
+    input, bad option or a template field the data cannot fill.
+    """
+
+    def body() -> int:
+        from se_graph.report import write_atomic
+        from se_graph.report.draft import Timeline, annex_name, render_draft
+
+        if output.suffix.lower() != ".docx":
+            fail(f"{output}: the draft is a Word file: give -o NAME.docx.", 2)
+        timeline = Timeline(report=_date("--date", date), drafts_provided=_date("--drafts-provided", drafts_provided),
+                            lists_published=_date("--lists-published", lists_published),
+                            suppliers_notified=_date("--suppliers-notified", suppliers_notified))
+        assessment = load(files, config, cohort, epcl, report_number)
+        with progress("Drafting the report..."):
+            draft, annex = render_draft(assessment, number=number, report=report_number, timeline=timeline,
+                                        template=template)
+        annex_path = output.parent / annex_name(number if number is not None else report_number)
+        write_atomic(output, draft)
+        write_atomic(annex_path, annex)
+        for problem in timeline.problems():
+            typer.echo(f"se-graph: warning: {problem}.", err=True)
+        if assessment.not_qualifying:
+            typer.echo(f"se-graph: warning: {len(assessment.not_qualifying)} requested entries do not qualify; "
+                       "the draft lists them in Annex A as they stand (se-graph audit says why).", err=True)
+        typer.echo(f"Wrote {output} and {annex_path}.")
+        return 0 if assessment.valid() else 1
+
+    guarded(debug, body)
