@@ -32,6 +32,7 @@ class Format(str, Enum):
     json = "json"
     markdown = "markdown"
     junit = "junit"
+    github = "github"
 
 
 def validate(

@@ -18,6 +18,7 @@ def entry_dicts(assessment) -> list[dict]:
             "group": v.group,
             "trace": list(v.trace) if v.trace is not None else None,
             "root": v.root,
+            "qualifies": v.qualifies,
         }
         for v in assessment.verdicts.values()
     ]
