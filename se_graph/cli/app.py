@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from se_graph.cli import audit_cmd, commands, diff_cmd, graph_cmd
+from se_graph.cli import audit_cmd, commands, diff_cmd, graph_cmd, whatif_cmd
 
 app = typer.Typer(
     name="se-graph",
@@ -41,7 +41,7 @@ def _main(
 
 
 for _command in (commands.validate, commands.trace, graph_cmd.graph, audit_cmd.audit, commands.rules,
-                 commands.sample, commands.template, diff_cmd.diff):
+                 commands.sample, commands.template, diff_cmd.diff, whatif_cmd.impact, whatif_cmd.plan):
     app.command()(_command)
 
 
