@@ -180,6 +180,13 @@ def main(argv: list[str] | None = None) -> int:
 
     print("  the hostile corpus's bombs, both readers ...", flush=True)
     checks.append(bombs_target(measure_bombs(3)))
+    from benchmarks.whatif import measure as measure_whatif
+
+    print("  100,000 entries: impact and plan ...", flush=True)
+    whatif = measure_whatif(100_000, 3)
+    for name in ("impact", "plan"):
+        checks.append({"target": f"100k: {name} <= {whatif[name]['target']}x validate",
+                       "value": f"{whatif[name]['ratio']:.2f}x", "ok": whatif[name]["ok"]})
     text = render(rows, startup, checks)
     print()
     print(text)
@@ -188,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"safety check before reading, {row['entries']:,} entries: {row['safety']['seconds']:.2f} s "
                   f"({row['safety']['seconds'] / row['floor']['seconds']:.2f}x of the calamine floor, "
                   "interpreter start included)")
-    results = {"startup": startup, "rows": rows, "diff": diff, "targets": checks, "python": sys.version.split()[0],
+    results = {"startup": startup, "rows": rows, "diff": diff, "whatif": whatif, "targets": checks, "python": sys.version.split()[0],
                "cpus": os.cpu_count()}
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     if not args.no_write:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from se_graph.cli import audit_cmd, check_report_cmd, commands, diff_cmd, graph_cmd, report_cmd
+from se_graph.cli import audit_cmd, check_report_cmd, commands, diff_cmd, graph_cmd, report_cmd, whatif_cmd
 from se_graph.cli.common import PlainCommand, PlainGroup
 
 app = typer.Typer(
@@ -42,7 +42,7 @@ def _main(
 
 
 for _command in (commands.validate, commands.trace, graph_cmd.graph, audit_cmd.audit, commands.rules,
-                 commands.sample, commands.template, diff_cmd.diff):
+                 commands.sample, commands.template, diff_cmd.diff, whatif_cmd.impact, whatif_cmd.plan):
     app.command(cls=PlainCommand)(_command)
 app.command("report", cls=PlainCommand)(report_cmd.report)
 app.command("check-report", cls=PlainCommand)(check_report_cmd.check_report)
