@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from se_graph.model import Device, Entry
 from se_graph.model.fields import DEVICE_FIELDS, FIELDS, ROLES
-from se_graph.model.vocab import cohort_key, cohorts_differ, is_unknown_cohort
+from se_graph.model.vocab import cohorts_differ, is_unknown_cohort
 
 # value fields the rows of one id must agree on, in the field table's order (the
 # cohort is compared as cohorts are, and devices field by field, below)

@@ -12,13 +12,11 @@ from collections import deque
 
 from se_graph.graph import cohort_key
 from se_graph.model import Basis
-from se_graph.model.vocab import DmctStatus, Reason
+from se_graph.model.phrases import BASIS, status_words
 
 # What an entry stands on, in one word each wherever se-graph shows it (Annex A's
 # Basis column, the roots chart, the explorer's panel, trace): a Clause 20.9 entry
 # is never called tested, as its testing is its Dormant entry's.
-BASIS = {Basis.TESTED: "tested", Basis.EPCL: "on the EPCL", Basis.CLAUSE_20_9: "Clause 20.9",
-         Basis.SE: "substantive equivalence"}
 ROLES = {
     "tested": ("Group 1, tested", "#2e7d32"),
     "epcl": ("Group 1, on the EPCL", "#00838f"),
@@ -114,20 +112,6 @@ def levels(g, ids: list[str]) -> tuple[dict[str, int], dict[str, str]]:
     return level, {c: p for c, p in under.items() if level[c] == level[p] + 1}
 
 
-WORDS = {Reason.SE: "substantive equivalence", Reason.UNECONOMIC: "uneconomic to test",
-         Reason.FW_UPGRADE: "firmware upgrade", Reason.COVERED: "covered by Dormant (Clause 20.9)",
-         Reason.OTHER: "other", DmctStatus.TESTED: "tested", DmctStatus.PENDING: "pending testing",
-         DmctStatus.FAILED: "failed testing", DmctStatus.EXCLUDED: "excluded"}
-
-
-def status_of(e) -> str:
-    if e.dmct_status:
-        return WORDS.get(e.dmct_status, e.dmct_status)
-    if e.exclusion_reason:
-        return "excluded: " + WORDS.get(e.exclusion_reason, e.exclusion_reason)
-    return "unknown"
-
-
 class _Table:
     """Distinct values in first-seen order, so repeated text travels once."""
 
@@ -178,7 +162,7 @@ def payload(analysis, ids: list[str]) -> dict:
         cols["role"].append(role_of(v))
         cols["cohort"].append(text(e.cohort))
         cols["inst"].append(text((e.install_status or "unknown").title()))
-        cols["status"].append(text(status_of(e)))
+        cols["status"].append(text(status_words(e)))
         cols["label"].append(text(v.label))
         cols["installs"].append(e.installs)
         cols["devices"].append(v.devices)

@@ -9,20 +9,11 @@ from __future__ import annotations
 
 from se_graph.checks.context import Context
 from se_graph.model import Group, Severity
-from se_graph.model.vocab import DmctStatus, Reason
+from se_graph.model.phrases import why_not_root
 
 CODE = "SG204"
 NAME = "untested-root"
 SEVERITY = Severity.ERROR
-
-_GROUPLESS = {
-    DmctStatus.PENDING: "is still pending testing",
-    DmctStatus.FAILED: "failed testing",
-    DmctStatus.EXCLUDED: "is excluded from testing",
-    DmctStatus.COVERED: "relies on Clause 20.9 but does not qualify for Group 1",
-    DmctStatus.TESTED: "is marked tested but has no test report",
-}
-
 
 def check(ctx: Context):
     g = ctx.graph
@@ -46,11 +37,4 @@ def check(ctx: Context):
 
 def why_not_group1(ctx: Context, entry_id: str) -> str:
     """A short phrase saying why an entry that exists is not a tested root."""
-    entry = ctx.graph.entries[entry_id]
-    if entry.exclusion_reason == Reason.UNECONOMIC:
-        return "was excluded as uneconomic to test"
-    if entry_id in ctx.graph.upgrade or entry.exclusion_reason == Reason.FW_UPGRADE:
-        return "is a firmware-upgrade source, not a tested entry"
-    if entry.dmct_status in _GROUPLESS:
-        return _GROUPLESS[entry.dmct_status]
-    return "is untested"
+    return why_not_root(ctx.graph.entries[entry_id], entry_id in ctx.graph.upgrade)

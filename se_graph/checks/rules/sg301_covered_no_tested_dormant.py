@@ -12,8 +12,9 @@ from __future__ import annotations
 from se_graph.checks.context import Context
 from se_graph.checks.shared import covered
 from se_graph.graph import device_differences
-from se_graph.model import Entry, Severity
-from se_graph.model.vocab import DmctStatus, InstallStatus, is_tested
+from se_graph.model import Severity
+from se_graph.model.phrases import why_not_tested
+from se_graph.model.vocab import InstallStatus
 
 CODE = "SG301"
 NAME = "covered-no-tested-dormant"
@@ -36,17 +37,3 @@ def check(ctx: Context):
             else:
                 why = f"its Dormant entry {target} {why_not_tested(g.entries[target])}"
             yield i, f"Entry {i} relies on Clause 20.9 (Dormant testing), but {why}.", g.row_for(i, "dmct_status").location
-
-
-def why_not_tested(entry: Entry) -> str:
-    """Why a Dormant entry is not Group 1, in the words of its own row."""
-    status = entry.dmct_status
-    if is_tested(entry):
-        return "names no DMCT Test Completion Report"
-    if status == DmctStatus.PENDING:
-        return "is still pending testing"
-    if status == DmctStatus.FAILED:
-        return "failed testing"
-    if entry.exclusion_reason:
-        return "is excluded from testing"
-    return "is not marked tested" if status is None else f"is marked '{status}', not tested"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from se_graph.assessment.summary import ROWS, STATUSES, TITLES
+from se_graph.assessment.summary import STATUSES, TITLES
 from se_graph.report.claims.read import Block
 from se_graph.report.draft.dates import (
     DATE, OBJECTION_DAYS, REFERRAL_DAYS, add_working_days, long_date, parse_date,
