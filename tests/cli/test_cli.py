@@ -96,7 +96,7 @@ def test_json_is_byte_identical_across_runs_and_written_atomically(good, tmp_pat
     data = json.loads(first)
     assert set(data) == {"schema_version", "valid", "inputs", "stats", "entries", "findings"}
     assert data["stats"] == {"entries": 3, "group1": 1, "group2": 2, "errors": 0, "warnings": 1}
-    assert data["entries"][2] == {"id": "000003", "cohort": "MOC Secure", "install_status": "dormant", "group": 2, "trace": ["000003", "000002", "000001"], "root": "000001"}
+    assert data["entries"][2] == {"id": "000003", "cohort": "MOC Secure", "install_status": "dormant", "group": 2, "trace": ["000003", "000002", "000001"], "root": "000001", "qualifies": True}
     # no temp files left; the registry notes the output as se-graph's
     assert sorted(p.name for p in out.parent.iterdir()) == [".se-graph-outputs", "findings.json"]
 

@@ -42,6 +42,12 @@ def invocations(inputs, out: Path) -> dict[str, list[list[str]]]:
         "rules": [["rules"], ["rules", "--format", "markdown"]],
         "diff": [["diff", files[0], files[1], "-f", fmt, "-o", str(out / f"d.{fmt}")]
                  for fmt in ("text", "json", "markdown", "xlsx", "html")],
+        "impact": [["impact", "000001", *files, "-f", fmt, "-o", str(out / f"i.{fmt}")]
+                   for fmt in ("text", "json", "markdown", "html")],
+        "plan": [["plan", *files, "-f", fmt, "-o", str(out / f"p.{fmt}")] for fmt in ("text", "json", "html")],
+        "report": [["report", *files, "-o", str(out / "draft.docx")]],
+        "check-report": [["report", *files, "-o", str(out / "draft.docx")],
+                         ["check-report", str(out / "draft.docx"), *files, "-f", "json"]],
     }
 
 
