@@ -8,6 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from se_graph.report import RENDERERS
+
 from se_graph.cli.common import (
     CohortOpt,
     ConfigOpt,
@@ -27,12 +29,9 @@ from se_graph.cli.common import (
 from se_graph.cli.common import color as use_color
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    junit = "junit"
-    github = "github"
+# --format offers every renderer registered in se_graph.report (a new format is
+# a renderer and its registration there, nothing here)
+Format = Enum("Format", {name: name for name in RENDERERS}, type=str)
 
 
 def validate(
