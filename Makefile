@@ -39,13 +39,15 @@ example: $(RUNTIME)
 	$(BIN)/se-graph audit data/sample -o reports/example
 
 # Debian's chromium drives the browser tests; LibreOffice opens the annotated
-# workbooks and (through python3-uno) fills in the template.  Installed only
+# workbooks, converts the Word draft (Writer) and (through python3-uno) fills in the template.  Installed only
 # when missing.
 browser:
 	@command -v chromium >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1 && command -v ssconvert >/dev/null 2>&1 && \
+	  dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 && \
 	  /usr/bin/python3 -c "import uno" >/dev/null 2>&1 || \
 	  ( $(SUDO) apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium libreoffice-calc-nogui python3-uno gnumeric >/dev/null )
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium libreoffice-calc-nogui \
+	      libreoffice-writer-nogui python3-uno gnumeric >/dev/null )
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
