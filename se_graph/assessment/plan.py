@@ -199,8 +199,9 @@ def greedy(candidates: tuple[Candidate, ...], weights: Mapping[str, int], tests:
             new = c.mends - covered
             return sum(weights[i] for i in new), len(new)
 
-        best = min(left, key=lambda c: (-gain(c)[0], -gain(c)[1], c.entry_id))
-        installs, count = gain(best)
+        gains = {c.entry_id: gain(c) for c in left}  # each candidate's gain once per pick
+        best = min(left, key=lambda c: (-gains[c.entry_id][0], -gains[c.entry_id][1], c.entry_id))
+        installs, count = gains[best.entry_id]
         if count == 0:
             break
         gained = tuple(sorted(best.mends - covered))
