@@ -73,7 +73,8 @@ class _Edits:
                     self.parents.setdefault(row["parent_id"], []).append(row["entry_id"])
                 if row.get("upgrade_to"):
                     self.targets.add(row["upgrade_to"])
-        self.last_id = max((int(i) for i in self.by_id if i.isdigit()), default=1000)
+        # a defective sample stores some ids as numbers, or as text no digit reads
+        self.last_id = max((int(i) for i in map(str, self.by_id) if i.isdigit()), default=1000)
 
     def pick(self, candidates: list[Row]) -> Row | None:
         free = [r for r in candidates if r["entry_id"] not in self.used]

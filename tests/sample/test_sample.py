@@ -142,3 +142,15 @@ def test_sample_and_template_commands(tmp_path):
     assert result.exit_code == 0 and "template-dmct-status-list.xlsx" in result.output
     result = runner.invoke(app, ["sample", "-o", str(tmp_path / "x"), "--entries", "5"])
     assert result.exit_code == 2
+
+
+def test_next_publication_of_a_defective_sample(tmp_path):
+    """A defective sample stores some ids as numbers: its next publication is
+    still written, and the diff between the two reads both."""
+    from se_graph.sample.next import write_next
+
+    write_sample(tmp_path / "v1", entries=300, seed=22, defects=True)
+    write_next(tmp_path / "v2", entries=300, seed=22, defects=True)
+    changes = json.loads((tmp_path / "v2" / "changes.json").read_text())
+    assert changes["changes"], changes
+    assert len(analyse([tmp_path / "v2"]).graph.entries) > 250
