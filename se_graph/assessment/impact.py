@@ -67,17 +67,23 @@ def support(assessment: Assessment) -> dict[str, list[str]]:
     """What relies on what, among the qualifying entries: relied-on id -> the ids
     relying on it; ``SOURCE`` -> the roots (tested, or on the EPCL)."""
     g = assessment.graph
+    dormant, next_hop = g.dormant, g.next_hop
     below: dict[str, list[str]] = {SOURCE: []}
-    for i, v in assessment.verdicts.items():
+    for v in assessment.verdicts.values():  # values, not items: the explorer asks for 100k at a time
         if not v.qualifies:
             continue
-        if v.basis in (Basis.TESTED, Basis.EPCL):
+        i, basis = v.entry_id, v.basis
+        if basis is Basis.TESTED or basis is Basis.EPCL:
             up = SOURCE
-        elif v.basis is Basis.CLAUSE_20_9:
-            up = g.dormant[i]
+        elif basis is Basis.CLAUSE_20_9:
+            up = dormant[i]
         else:
-            up = g.next_hop[i]
-        below.setdefault(up, []).append(i)
+            up = next_hop[i]
+        children = below.get(up)
+        if children is None:
+            below[up] = [i]
+        else:
+            children.append(i)
     return below
 
 

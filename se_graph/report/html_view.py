@@ -146,14 +146,15 @@ def losses(analysis, pos: dict[str, int], text: _Table) -> dict:
     [list, cohort, installation status, entries, installations, devices]."""
     sets, elsewhere = [], []
     for root, lost in if_failed(analysis).items():
-        if len(lost) < 2 or root not in pos:
+        at = pos.get(root) if len(lost) > 1 else None
+        if at is None:
             continue  # nothing else relies on it, or it is not on this page
-        here, away = [pos[root]], {}
+        here, away = [at], {}
         for i in lost:
-            if i == root:
-                continue
-            if i in pos:
-                here.append(pos[i])
+            n = pos.get(i)
+            if n is not None:
+                if n != at:
+                    here.append(n)
             else:
                 v = analysis[i]
                 cell = away.setdefault((text(v.cohort), text(_inst(v.install_status))), [0, 0, 0])
