@@ -8,8 +8,10 @@ relied on to what relies on it, and one source above every root.  An entry is
 lost when every route from the source to it passes through a failed entry: with
 the failed entries taken out, it is no longer reachable (one walk, linear).  For
 one failed entry at a time, the same answer for every root at once is its
-subtree in the dominator tree (``networkx.immediate_dominators``), which the
-explorer uses to say "if this failed" on each tested entry.
+subtree in the dominator tree (``networkx.immediate_dominators``); as each entry
+stands on exactly one thing, that tree is the support graph itself, so
+``if_failed`` walks it once, and the explorer says "if this failed" on each
+tested entry from it.
 """
 
 from __future__ import annotations
@@ -65,17 +67,23 @@ def support(assessment: Assessment) -> dict[str, list[str]]:
     """What relies on what, among the qualifying entries: relied-on id -> the ids
     relying on it; ``SOURCE`` -> the roots (tested, or on the EPCL)."""
     g = assessment.graph
+    dormant, next_hop = g.dormant, g.next_hop
     below: dict[str, list[str]] = {SOURCE: []}
-    for i, v in assessment.verdicts.items():
+    for v in assessment.verdicts.values():  # values, not items: the explorer asks for 100k at a time
         if not v.qualifies:
             continue
-        if v.basis in (Basis.TESTED, Basis.EPCL):
+        i, basis = v.entry_id, v.basis
+        if basis is Basis.TESTED or basis is Basis.EPCL:
             up = SOURCE
-        elif v.basis is Basis.CLAUSE_20_9:
-            up = g.dormant[i]
+        elif basis is Basis.CLAUSE_20_9:
+            up = dormant[i]
         else:
-            up = g.next_hop[i]
-        below.setdefault(up, []).append(i)
+            up = next_hop[i]
+        children = below.get(up)
+        if children is None:
+            below[up] = [i]
+        else:
+            children.append(i)
     return below
 
 
@@ -145,11 +153,21 @@ def dominator_tree(assessment: Assessment) -> nx.DiGraph:
 
 def if_failed(assessment: Assessment) -> dict[str, list[str]]:
     """Each tested root (or EPCL entry) -> the qualifying entries lost if it alone
-    failed (itself included), from one dominator tree."""
-    import networkx as nx
+    failed (itself included), for every root at once.
 
-    tree = dominator_tree(assessment)
+    Each qualifying entry stands on exactly one thing (``support`` gives it one
+    entry above), so the support graph is a tree under the source and is its own
+    dominator tree: the entries lost when a root fails are its subtree.  The
+    subtrees of different roots are disjoint, so one walk over the tree answers
+    every root (linear; ``dominator_tree`` is the general answer, kept as a check)."""
+    below = support(assessment)
     out = {}
-    for root in sorted(tree.successors(SOURCE)):
-        out[root] = sorted({root} | nx.descendants(tree, root))
+    for root in sorted(below[SOURCE]):
+        lost, stack = [root], [root]
+        while stack:
+            children = below.get(stack.pop())
+            if children:
+                lost.extend(children)
+                stack.extend(children)
+        out[root] = sorted(lost)
     return out

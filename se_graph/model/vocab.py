@@ -92,6 +92,7 @@ class Role(StrEnum):
     """How an entry is drawn (the explorer's legend): what its verdict rests on."""
 
     TESTED = "tested"  # Group 1, tested or on the EPCL
+    EPCL = "epcl"  # drawn for a Group 1 entry on the EPCL without its own DMCT report (never a verdict's own role)
     COVERED = "covered"  # Group 1 by Clause 20.9
     GROUP2 = "group2"
     FW = "fw"  # a firmware-upgrade source

@@ -3,44 +3,49 @@ each one hangs in, and every fact its panel needs, as compact column data.
 
 Everything here reads the assessment's verdicts and hops; nothing is judged
 again.  The page lays the trees out itself (it knows the size of the window), so
-this module only says which entry hangs under which.  All passes are linear.
+this module only says which entry hangs under which, and, for each tested root,
+what would be lost if it failed.  All passes are linear.
 """
 
 from __future__ import annotations
 
 from collections import deque
 
+from se_graph.assessment.impact import if_failed
 from se_graph.graph import cohort_key
 from se_graph.model import Basis
 from se_graph.model.phrases import BASIS, status_words
+from se_graph.model.vocab import Edge, Role
 
 # What an entry stands on, in one word each wherever se-graph shows it (Annex A's
 # Basis column, the roots chart, the explorer's panel, trace): a Clause 20.9 entry
 # is never called tested, as its testing is its Dormant entry's.
 ROLES = {
-    "tested": ("Group 1, tested", "#2e7d32"),
-    "epcl": ("Group 1, on the EPCL", "#00838f"),
-    "covered": ("Group 1, Clause 20.9", "#81c784"),
-    "group2": ("Group 2", "#1e88e5"),
-    "blocked": ("In a group, does not qualify", "#c62828"),
-    "fw": ("Firmware-upgrade source", "#fb8c00"),
-    "other": ("Other (pending, failed, uneconomic)", "#9e9e9e"),
+    Role.TESTED: ("Group 1, tested", "#2e7d32"),
+    Role.EPCL: ("Group 1, on the EPCL", "#00838f"),
+    Role.COVERED: ("Group 1, Clause 20.9", "#81c784"),
+    Role.GROUP2: ("Group 2", "#1e88e5"),
+    Role.BLOCKED: ("In a group, does not qualify", "#c62828"),
+    Role.FW: ("Firmware-upgrade source", "#fb8c00"),
+    Role.OTHER: ("Other (pending, failed, uneconomic)", "#9e9e9e"),
 }
+LIGHT = {Role.COVERED, Role.FW, Role.OTHER}  # a pale box: its label in black, not white
+ROOTS = (Role.TESTED, Role.EPCL)  # the roles of a tested root: the page says "if this failed" on these
 EDGES = {
-    "se": {"color": "#1e3a5f", "dashes": False, "width": 1},
-    "status": {"color": "#2e7d32", "dashes": [8, 5], "width": 1.5},
-    "fw": {"color": "#e65100", "dashes": [2, 4], "width": 1.5},
+    Edge.SE: {"color": "#1e3a5f", "dashes": False, "width": 1},
+    Edge.STATUS: {"color": "#2e7d32", "dashes": [8, 5], "width": 1.5},
+    Edge.FW: {"color": "#e65100", "dashes": [2, 4], "width": 1.5},
 }
 EDGE_KINDS = list(EDGES)
 
 
-def role_of(verdict) -> str:
+def role_of(verdict) -> Role:
     """How an entry is drawn: an entry that does not qualify is never drawn as one
     that does, and only an entry with its own DMCT report is drawn as tested."""
     if verdict.group is not None and not verdict.qualifies:
-        return "blocked"
+        return Role.BLOCKED
     if verdict.basis is Basis.EPCL:
-        return "epcl"
+        return Role.EPCL
     return verdict.role
 
 
@@ -128,6 +133,39 @@ class _Table:
         return list(self.index)
 
 
+def _inst(status) -> str:
+    """An installation status as the page shows it: Active, Dormant, Mixed, Unknown."""
+    return (status or "unknown").title()
+
+
+def losses(analysis, pos: dict[str, int], text: _Table) -> dict:
+    """What each tested root on the page would lose if it failed (``if_failed``):
+    one list per root that others rely on, the root's index first and then the
+    indices of the other entries lost, each entry in at most one list.  A lost
+    entry not on this page (a narrowed page) is counted in "elsewhere", as
+    [list, cohort, installation status, entries, installations, devices]."""
+    sets, elsewhere = [], []
+    for root, lost in if_failed(analysis).items():
+        at = pos.get(root) if len(lost) > 1 else None
+        if at is None:
+            continue  # nothing else relies on it, or it is not on this page
+        here, away = [at], {}
+        for i in lost:
+            n = pos.get(i)
+            if n is not None:
+                if n != at:
+                    here.append(n)
+            else:
+                v = analysis[i]
+                cell = away.setdefault((text(v.cohort), text(_inst(v.install_status))), [0, 0, 0])
+                cell[0] += 1
+                cell[1] += v.installs or 0
+                cell[2] += v.devices
+        elsewhere.extend([len(sets), c, s, *cell] for (c, s), cell in away.items())
+        sets.append(here)
+    return {"sets": sets, "elsewhere": elsewhere}
+
+
 def _location(loc) -> str:
     parts = [loc.path.rsplit("/", 1)[-1] if loc.path else None, loc.sheet,
              f"row {loc.row}" if loc.row else None, loc.column]
@@ -161,7 +199,7 @@ def payload(analysis, ids: list[str]) -> dict:
         cols["under"].append(pos[under[i]] if i in under else -1)
         cols["role"].append(role_of(v))
         cols["cohort"].append(text(e.cohort))
-        cols["inst"].append(text((e.install_status or "unknown").title()))
+        cols["inst"].append(text(_inst(e.install_status)))
         cols["status"].append(text(status_words(e)))
         cols["label"].append(text(v.label))
         cols["installs"].append(e.installs)
@@ -196,6 +234,7 @@ def payload(analysis, ids: list[str]) -> dict:
     for (a, b), kind in sorted(g.edges.items()):
         if a in pos and b in pos:
             edges.extend((pos[a], pos[b], EDGE_KINDS.index(kind)))
+    lost = losses(analysis, pos, text)  # before the text table is read: it adds to it
     return {
         "ids": ids,
         "columns": {**cols, "role": [roles.index(r) for r in cols["role"]]},
@@ -203,6 +242,8 @@ def payload(analysis, ids: list[str]) -> dict:
         "hops": hop_rows,
         "findings": findings,
         "edges": edges,
-        "roles": [{"key": k, "label": ROLES[k][0], "color": ROLES[k][1]} for k in roles],
+        "roles": [{"key": k, "label": ROLES[k][0], "color": ROLES[k][1], "dark": k not in LIGHT} for k in roles],
+        "root_roles": [roles.index(r) for r in ROOTS],
+        "if_failed": lost,
         "edge_kinds": [{"key": k, **EDGES[k]} for k in EDGE_KINDS],
     }

@@ -54,6 +54,10 @@
     if (!C.qualifies[i] && C.role[i] !== roleIndex("other") && C.role[i] !== roleIndex("fw")) fam.unqualified++;
     if (hasError[i]) fam.errors++;
   }
+  // what each tested root would lose if it failed: the list it heads, if any (html_view.losses)
+  var lossOf = new Int32Array(N).fill(-1), LOSS = data.if_failed.sets, rootRole = {};
+  LOSS.forEach(function (set, j) { lossOf[set[0]] = j; });
+  data.root_roles.forEach(function (r) { rootRole[r] = true; });
   times.prepared = performance.now();
   function roleIndex(key) { for (var n = 0; n < data.roles.length; n++) if (data.roles[n].key === key) return n; return -1; }
 
@@ -77,7 +81,6 @@
     edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.55 } }, color: { opacity: 0.7 } }
   });
 
-  var DARK = { tested: 1, epcl: 1, group2: 1, blocked: 1 };
   // each edge in the words of the legend, Annex A and trace
   var EDGE_WORDS = { se: "substantive equivalence", status: "Clause 20.9", fw: "firmware upgrade" };
   function entryNode(n, x, y) {
@@ -86,7 +89,7 @@
       color: { background: role.color, border: err ? "#d50000" : role.color,
                highlight: { background: role.color, border: err ? "#d50000" : "#000" },
                hover: { background: role.color, border: err ? "#d50000" : "#000" } },
-      borderWidth: err ? 3 : 1, font: { color: DARK[role.key] ? "#fff" : "#111" } };
+      borderWidth: err ? 3 : 1, font: { color: role.dark ? "#fff" : "#111" } };
   }
   // Families are not vis-network nodes: tens of thousands of them would take
   // seconds to add.  They are dots painted under the network on each redraw
@@ -240,7 +243,7 @@
 
   // ---- filters and the current view
   var state = { match: new Uint8Array(N), matched: 0, open: {}, drawn: {}, mode: "detail",
-                selected: null, path: [], dependents: [], blocker: null, families: 0, fitAll: false, partial: false };
+                selected: null, path: [], dependents: [], blocker: null, ifFailed: -1, families: 0, fitAll: false, partial: false };
   function val(id) { return document.getElementById(id).value; }
   function matches() {
     var c = val("filter-cohort"), r = val("filter-role"), s = val("filter-status"), t = val("filter-testing");
@@ -518,6 +521,7 @@
       draw(false);
     }
     state.selected = n;
+    state.ifFailed = -1;
     var deps = dependentsOf(n);
     state.path = pathOf(n);
     state.dependents = deps.map(function (d) { return ids[d]; }).sort();
@@ -530,13 +534,16 @@
     return true;
   }
   function clearSelection(repaint) {
-    state.selected = null; state.path = []; state.dependents = []; state.blocker = null;
+    state.selected = null; state.path = []; state.dependents = []; state.blocker = null; state.ifFailed = -1;
     if (repaint !== false) paint();
     showPanel(null);
   }
   function paint() {
     var lit = null;
-    if (state.selected !== null) {
+    if (state.ifFailed >= 0) {  // what would be lost: only that stays coloured
+      lit = {};
+      LOSS[state.ifFailed].forEach(function (t) { lit[ids[t]] = true; });
+    } else if (state.selected !== null) {
       lit = {};
       state.path.concat(state.dependents).forEach(function (t) { lit[t] = true; });
     }
@@ -546,7 +553,7 @@
       var on = !lit || lit[id];
       var u = { id: id, color: on ? base.color : { background: "#ececec", border: "#d0d0d0" },
         font: { color: on ? base.font.color : "#b5b5b5" }, borderWidth: base.borderWidth };
-      if (state.blocker === id) {  // where the chain breaks: the entry that stops it
+      if (state.blocker === id && state.ifFailed < 0) {  // where the chain breaks: the entry that stops it
         u.color = { background: base.color.background, border: "#ff1744" };
         u.borderWidth = 6; u.shapeProperties = { borderDashes: [5, 3] };
       } else { u.shapeProperties = { borderDashes: false }; }
@@ -599,6 +606,7 @@
     panel.appendChild(el("h3", "Carried by this entry"));
     panel.appendChild(el("p", num(inst) + " installations, " + num(dev) + " devices: itself and " +
       plural(deps.length, "entry", "entries") + " relying on it"));
+    if (rootRole[C.role[n]]) ifFailedSection(panel, n);
 
     var blocking = (findingsOf[n] || []).filter(function (f) { return data.findings[f][1] === "error"; });
     var brk = C.breaks[n] >= 0 ? T[C.breaks[n]] : null;
@@ -657,6 +665,60 @@
     if (deps.length > 200) p.appendChild(document.createTextNode(" and " + (deps.length - 200) + " more"));
     if (!deps.length) p.textContent = "nothing";
     panel.appendChild(p);
+  }
+
+  // ---- "If this failed": a tested root's loss, highlighted on the graph, with its totals
+  function lossTotals(j) {  // rows [cohort, installation status, entries, installations, devices], largest first
+    var cells = {}, rows = [];
+    function add(c, s, entries, installs, devices) {
+      var key = c + ":" + s, cell = cells[key] || (cells[key] = rows[rows.length] = [T[c], T[s], 0, 0, 0]);
+      cell[2] += entries; cell[3] += installs; cell[4] += devices;
+    }
+    LOSS[j].forEach(function (m) { add(C.cohort[m], C.inst[m], 1, C.installs[m] || 0, C.devices[m] || 0); });
+    data.if_failed.elsewhere.forEach(function (e) { if (e[0] === j) add(e[1], e[2], e[3], e[4], e[5]); });
+    return rows.sort(function (a, b) { return b[3] - a[3] || a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]); });
+  }
+  function ifFailedSection(panel, n) {
+    panel.appendChild(el("h3", "If this failed"));
+    var j = lossOf[n];
+    if (j < 0) { panel.appendChild(el("p", "Nothing else relies on it.", "hint")); return; }
+    var button = el("button", "If this failed", "toggle");
+    button.type = "button"; button.id = "if-failed";
+    button.setAttribute("aria-pressed", "false");
+    var box = el("div"); box.id = "if-failed-totals"; box.hidden = true;
+    button.addEventListener("click", function () { showLoss(state.ifFailed === j ? -1 : j, button, box); });
+    panel.appendChild(button);
+    panel.appendChild(box);
+  }
+  function showLoss(j, button, box) {
+    state.ifFailed = j;
+    button.setAttribute("aria-pressed", String(j >= 0));
+    box.replaceChildren();
+    box.hidden = j < 0;
+    if (j >= 0) {
+      if (state.mode === "families") {  // open every family holding a lost entry
+        var closed = LOSS[j].filter(function (m) { return state.match[m] && !state.drawn[m]; });
+        closed.forEach(function (m) { state.open[top[m]] = true; });
+        if (closed.length) draw(false);
+      }
+      var rows = lossTotals(j), all = [0, 0, 0], away = 0;
+      rows.forEach(function (r) { all[0] += r[2]; all[1] += r[3]; all[2] += r[4]; });
+      data.if_failed.elsewhere.forEach(function (e) { if (e[0] === j) away += e[3]; });
+      box.appendChild(el("p", plural(all[0], "entry", "entries") + " would no longer qualify (itself and " +
+        plural(all[0] - 1, "entry", "entries") + " with no other route to a tested entry): " +
+        num(all[1]) + " installations, " + num(all[2]) + " devices" +
+        (away ? "; " + plural(away, "of them is", "of them are") + " not on this page" : "") + ".", "loss"));
+      var table = el("table", null, "totals"), head = el("tr");
+      ["Cohort", "Installation", "Entries", "Installations", "Devices"].forEach(function (h) { head.appendChild(el("th", h)); });
+      table.appendChild(head);
+      rows.forEach(function (r) {
+        var tr = el("tr");
+        [r[0], r[1], num(r[2]), num(r[3]), num(r[4])].forEach(function (v) { tr.appendChild(el("td", v)); });
+        table.appendChild(tr);
+      });
+      box.appendChild(table);
+    }
+    paint();
   }
 
   // ---- the findings list: every finding; one with an entry selects it
@@ -860,11 +922,17 @@
     drawnIds: drawnIds,
     select: function (id) { return select(id, false); },
     selected: function () { return state.selected === null ? null : ids[state.selected]; },
-    highlighted: function () { return state.path.concat(state.dependents).filter(function (v, j, a) { return a.indexOf(v) === j; }).sort(); },
+    highlighted: function () {
+      if (state.ifFailed >= 0) return LOSS[state.ifFailed].map(function (m) { return ids[m]; }).sort();
+      return state.path.concat(state.dependents).filter(function (v, j, a) { return a.indexOf(v) === j; }).sort();
+    },
     trace: function () { return state.path.slice(); },
     path: function () { return state.path.slice(); },
     blocker: function () { return state.blocker; },
     dependents: function () { return state.dependents.slice(); },
+    // "If this failed" on the selected entry: whether it is on, and the ids it highlights
+    ifFailed: function () { return state.ifFailed >= 0; },
+    lost: function () { return state.ifFailed < 0 ? [] : LOSS[state.ifFailed].map(function (m) { return ids[m]; }).sort(); },
     openFamily: function (id) { openFamily(top[index[id]]); return family[top[index[id]]].members.length; },
     familyOf: function (id) { return ids[top[index[id]]]; },
     setFilter: function (selectId, label) { var v = optionFor(selectId, label); document.getElementById(selectId).value = v; applyFilters(); return v; },
