@@ -39,10 +39,11 @@ def fw_not_forward(ctx: Context) -> list:
                 continue
             theirs = {d.role: d.firmware for d in target.devices}
             odd = []
-            numbers = {c.field for c in (*source.number_cells, *target.number_cells)}
+            numbers = {c.field for c in (*source.number_cells, *target.number_cells)} \
+                if source.number_cells or target.number_cells else ()
             for device in source.devices:
                 old, new = device.firmware, theirs.get(device.role)
-                if old and new and not same(old, new, f"{device.role}.firmware" in numbers):
+                if old and new and old != new and not (numbers and same(old, new, f"{device.role}.firmware" in numbers)):
                     order = compare(old, new)
                     if order != -1 and order != 0:
                         odd.append((device.role, old, new, order))

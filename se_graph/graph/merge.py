@@ -41,7 +41,7 @@ def device_differences(a: Entry, b: Entry) -> list[str]:
     (the same value by ``model.sameness``: a number cell's `1` is the `1.0` Excel made it)."""
     if a.devices is b.devices:
         return []
-    numbers = {c.field for c in (*a.number_cells, *b.number_cells)}
+    numbers = {c.field for c in (*a.number_cells, *b.number_cells)} if a.number_cells or b.number_cells else ()
     out = []
     da = {d.role: d for d in a.devices}
     db = {d.role: d for d in b.devices}
@@ -53,7 +53,8 @@ def device_differences(a: Entry, b: Entry) -> list[str]:
             out.append(f"{role} device")
             continue
         for name in names:
-            if not same(getattr(x, name), getattr(y, name), f"{role}.{name}" in numbers):
+            p, q = getattr(x, name), getattr(y, name)
+            if p != q and not same(p, q, f"{role}.{name}" in numbers):
                 out.append(f"{role} {name}")
     return out
 
