@@ -339,7 +339,8 @@ class TableReader:
 
     def _combo(self, key: tuple) -> tuple[Device, ...]:
         """The devices of one combination of device cells (role by role, as
-        ``_device_cells`` takes them); notes the present devices with no firmware."""
+        ``_device_cells`` takes them); notes the present devices with no firmware,
+        and the values of present devices read from number cells."""
         found = []
         numbered = []
         for role, present, index, devices, pick in self._roles:
