@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from se_graph.model import Device, Entry
+from se_graph.model import Device, Entry, Location, NumberCell
 from se_graph.model.config import RolePolicy
-from se_graph.model.fields import DEVICE_FIELD_HEADERS, DEVICE_FIELDS, ROLES
+from se_graph.model.fields import DEVICE_FIELD_HEADERS, DEVICE_FIELDS, HEADERS, ROLES
+from se_graph.model.sameness import same
+
+# what to do about a device value Excel stored as a number (said by SG206 and SG116)
+NUMBER_FIX = "format the column as Text in Excel and retype the value"
 
 # A firmware upgrade may change firmware and nothing else.
 FIRMWARE_ONLY: dict[str, RolePolicy] = {
@@ -30,10 +34,6 @@ class Difference:
         return f"{self.role} {label}: {self.old or '(blank)'} -> {self.new or '(blank)'}"
 
 
-def _same(a: str | None, b: str | None) -> bool:
-    return a == b or (a or "").casefold() == (b or "").casefold()
-
-
 def _name(device: Device) -> str:
     return " ".join(p for p in (device.manufacturer, device.model) if p)
 
@@ -46,9 +46,17 @@ def differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy],
     ``memo``, a dict kept by a caller that compares many pairs under one policy
     (a rule over every edge), holds what was found for each pair of device
     combinations and of each pair of devices: the same pairs come back edge
-    after edge.  What it returns then is shared: read it, do not change it."""
+    after edge.  What it returns then is shared: read it, do not change it.
+
+    Values are compared by ``model.sameness``: where either entry read a value
+    from a number cell, `1` is the same as `1.0`."""
     if parent.devices is child.devices:
         return []  # ingest shares one tuple between rows of the same device combination
+    numbers = _numbers(parent, child)
+    if numbers:
+        # the number cells are the entries' own, not their devices': compared
+        # afresh, never remembered by the devices' identity (such pairs are rare)
+        return _known_only(parent, child, _differences(parent, child, policy, {}, numbers))
     if memo is None:
         memo = {}
     # by identity: ingest shares device tuples, devices and each table's set of
@@ -57,12 +65,45 @@ def differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy],
     hit = memo.get(key)
     if hit is not None:
         return hit[0]
-    found = _differences(parent, child, policy, memo)
+    found = _known_only(parent, child, _differences(parent, child, policy, memo))
+    memo[key] = (found, parent.devices, child.devices, parent.known, child.known)
+    return found
+
+
+def _known_only(parent: Entry, child: Entry, found: list[Difference]) -> list[Difference]:
     if found and parent.known is not child.known and parent.known != child.known:
         both = parent.known & child.known  # a field one table lacks is unknown there
         found = [d for d in found if f"{d.role}.{d.field or 'model'}" in both]
-    memo[key] = (found, parent.devices, child.devices, parent.known, child.known)
     return found
+
+
+def _numbers(a: Entry, b: Entry) -> frozenset[str]:
+    """The device fields ("CHF.hardware") either entry read from a number cell."""
+    if not (a.number_cells or b.number_cells):
+        return frozenset()
+    return frozenset(c.field for c in (*a.number_cells, *b.number_cells))
+
+
+def number_cells(parent: Entry, child: Entry, diffs: list[Difference]) -> list[tuple[str, NumberCell]]:
+    """(entry id, cell) of the number cells (the child's, then the parent's) of
+    the fields in which ``diffs`` differ."""
+    fields = {f"{d.role}.{d.field}" for d in diffs if d.field}
+    return [(e.entry_id, c) for e in (child, parent) for c in e.number_cells if c.field in fields]
+
+
+def number_hint(parent: Entry, child: Entry, diffs: list[Difference]) -> str:
+    """A sentence naming the number cells among ``diffs`` and the fix; "" where none."""
+    cells = number_cells(parent, child, diffs)
+    if not cells:
+        return ""
+    said = "; ".join(f"{i}'s {c.location.column or HEADERS[c.field]} {c.value} ({place(c.location)})" for i, c in cells)
+    return (f" Read from a number cell: {said}. Excel stores a version typed into a General cell as a number, "
+            f"dropping zeros ('1.0' as 1); {NUMBER_FIX}.")
+
+
+def place(where: Location) -> str:
+    """A cell's place in words: workbook, sheet and row (its column is named beside it)."""
+    return f"{where.path.rsplit('/', 1)[-1]}, sheet '{where.sheet}', row {where.row}"
 
 
 def may_forbid(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy], memo: dict) -> bool:
@@ -72,11 +113,12 @@ def may_forbid(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy], me
     role, each pair of devices judged once (``memo``, kept by the caller for one
     policy); where the roles do not line up it answers True and leaves the
     question to ``differences``.  (Fields one table lacks are left out there,
-    never added, so a pair without a forbidden difference here has none there.)"""
+    never added, so a pair without a forbidden difference here has none there.)
+    Where either entry read a device value from a number cell it answers True."""
     olds, news = parent.devices, child.devices
     if olds is news:
         return False
-    if len(olds) != len(news):
+    if len(olds) != len(news) or parent.number_cells or child.number_cells:
         return True
     for old, new in zip(olds, news):
         if old is new:
@@ -92,20 +134,22 @@ def may_forbid(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy], me
     return False
 
 
-def _device_pair(old: Device, new: Device, rules: RolePolicy) -> list[Difference]:
-    """The fields in which two devices of one role differ."""
+def _device_pair(old: Device, new: Device, rules: RolePolicy, numbers: frozenset[str] = frozenset()) -> list[Difference]:
+    """The fields in which two devices of one role differ (``numbers``: the
+    fields, "CHF.hardware", that either side read from a number cell)."""
     if old == new:
         return []
     may = rules.may_differ
     out = []
     for name in DEVICE_FIELDS:
         a, b = getattr(old, name), getattr(new, name)
-        if not _same(a, b):
+        if not same(a, b, bool(numbers) and f"{old.role}.{name}" in numbers):
             out.append(Difference(old.role, name, a, b, name in may))
     return out
 
 
-def _differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy], memo: dict) -> list[Difference]:
+def _differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy], memo: dict,
+                 numbers: frozenset[str] = frozenset()) -> list[Difference]:
     old_devices, new_devices = parent.devices, child.devices
     if len(old_devices) == len(new_devices):
         # same roles, in the same (ROLES) order: compare device by device (the
@@ -121,7 +165,7 @@ def _differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy], 
             key = (id(old), id(new))
             found = memo.get(key)
             if found is None:
-                found = memo[key] = (_device_pair(old, new, policy[old.role]), old, new)
+                found = memo[key] = (_device_pair(old, new, policy[old.role], numbers), old, new)
             out.extend(found[0])
         else:
             if len(out) < 2 or [d.role for d in out] == sorted((d.role for d in out), key=ROLES.index):
@@ -139,7 +183,7 @@ def _differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy], 
         elif old is None:
             out.append(Difference(role, None, None, _name(new), rules.may_add))
         elif old is not new:
-            out.extend(_device_pair(old, new, rules))
+            out.extend(_device_pair(old, new, rules, numbers))
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from se_graph.checks.context import Check, Context
 from se_graph.checks.versions import compare
 from se_graph.model import Entry, InputCode, Location
+from se_graph.model.sameness import same
 from se_graph.model.vocab import Kind, is_covered, is_tested
 
 
@@ -28,7 +29,8 @@ def fw_links(ctx: Context) -> list[tuple[str, Entry, Entry]]:
 def fw_not_forward(ctx: Context) -> list:
     """(source id, target entry, [(role, old, new, order)]) for every fw link
     that moves some device's firmware back (order 1) or where the order cannot be
-    told (None); the pairs both entries give a firmware for, in role order."""
+    told (None); the pairs both entries give a firmware for, in role order.  (A
+    number cell's `1.1` and a text `1.10` are one version, ``model.sameness``.)"""
 
     def make() -> list:
         out = []
@@ -37,9 +39,11 @@ def fw_not_forward(ctx: Context) -> list:
                 continue
             theirs = {d.role: d.firmware for d in target.devices}
             odd = []
+            numbers = {c.field for c in (*source.number_cells, *target.number_cells)} \
+                if source.number_cells or target.number_cells else ()
             for device in source.devices:
                 old, new = device.firmware, theirs.get(device.role)
-                if old and new and old != new:
+                if old and new and old != new and not (numbers and same(old, new, f"{device.role}.firmware" in numbers)):
                     order = compare(old, new)
                     if order != -1 and order != 0:
                         odd.append((device.role, old, new, order))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from se_graph.graph.merge import device_differences, merge_rows
 from se_graph.model import Basis, Device, Entry, Group
+from se_graph.model.sameness import number_key
 from se_graph.model.vocab import (
     Edge, Kind, cohort_key, cohorts_differ, in_epcl_report, is_covered, is_dormant, is_se, is_tested, is_tested_with_report,
     may_rely_on_dormant,
@@ -250,7 +251,8 @@ class _DormantIndex:
 
 
 def _part(d: Device) -> tuple:
-    return (d.role, d.model.casefold(), (d.firmware or "").casefold())
+    # number_key: a `1` read from a number cell may be the `1.0` of another entry
+    return (d.role, number_key(d.model), number_key(d.firmware or ""))
 
 
 @lru_cache(maxsize=256)  # one known-field set per table: asked once per entry
@@ -264,7 +266,7 @@ def _device_fields_known(e: Entry) -> frozenset[str]:
 
 def _dmc_key(e: Entry) -> tuple:
     """Cohort and the models of the devices every DMC has (comms hub and meter)."""
-    models = {d.role: d.model.casefold() for d in e.devices if d.role in ("CHF", "ESME")}
+    models = {d.role: number_key(d.model) for d in e.devices if d.role in ("CHF", "ESME")}
     return ("hub and meter", cohort_key(e.cohort), models.get("CHF"), models.get("ESME"))
 
 

@@ -17,13 +17,14 @@ from functools import lru_cache
 
 from se_graph.model import Device, Entry
 from se_graph.model.fields import DEVICE_FIELDS, FIELDS, ROLES
+from se_graph.model.sameness import same
 from se_graph.model.vocab import cohorts_differ, is_unknown_cohort
 
 # value fields the rows of one id must agree on, in the field table's order (the
 # cohort is compared as cohorts are, and devices field by field, below)
 VALUES = tuple(f.name for f in FIELDS if f.agree and f.name != "cohort")
 LABELS = {f.name: f.words for f in FIELDS}
-_NOT_MERGED = frozenset({"entry_id", "source", "row", "known", "devices"})
+_NOT_MERGED = frozenset({"entry_id", "source", "row", "known", "devices", "number_cells"})
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,11 @@ class Merged:
 
 
 def device_differences(a: Entry, b: Entry) -> list[str]:
-    """Device fields that both entries give and that differ, as 'ROLE field'."""
+    """Device fields that both entries give and that differ, as 'ROLE field'
+    (the same value by ``model.sameness``: a number cell's `1` is the `1.0` Excel made it)."""
     if a.devices is b.devices:
         return []
+    numbers = {c.field for c in (*a.number_cells, *b.number_cells)} if a.number_cells or b.number_cells else ()
     out = []
     da = {d.role: d for d in a.devices}
     db = {d.role: d for d in b.devices}
@@ -51,7 +54,7 @@ def device_differences(a: Entry, b: Entry) -> list[str]:
             continue
         for name in names:
             p, q = getattr(x, name), getattr(y, name)
-            if p != q and (p or "").casefold() != (q or "").casefold():
+            if p != q and not same(p, q, f"{role}.{name}" in numbers):
                 out.append(f"{role} {name}")
     return out
 
@@ -66,8 +69,10 @@ def _both_give(a: frozenset[str], b: frozenset[str]) -> tuple[tuple[str, tuple[s
     )
 
 
-def _merge_devices(first: Entry, other: Entry) -> tuple[tuple[Device, ...], frozenset[str]]:
-    """first's devices, with the device fields only ``other`` knows filled in."""
+def _merge_devices(first: Entry, other: Entry) -> tuple[tuple[Device, ...], frozenset[str], tuple]:
+    """first's devices, with the device fields only ``other`` knows filled in;
+    the fields known and the number cells of the values (first's, and other's
+    of the fields filled from it)."""
     mine = {d.role: d for d in first.devices}
     theirs = {d.role: d for d in other.devices}
     out = []
@@ -85,7 +90,8 @@ def _merge_devices(first: Entry, other: Entry) -> tuple[tuple[Device, ...], froz
                 own = replace(own, **fill)
         if own is not None:
             out.append(own)
-    return tuple(out), first.known | other.known
+    numbers = first.number_cells + tuple(c for c in other.number_cells if not first.knows(c.field))
+    return tuple(out), first.known | other.known, numbers
 
 
 def _both_state(a: Entry, b: Entry, name: str) -> bool:
@@ -94,7 +100,8 @@ def _both_state(a: Entry, b: Entry, name: str) -> bool:
 
 
 def _same_row(a: Entry, b: Entry) -> bool:
-    return all(getattr(a, n) == getattr(b, n) for n in Entry.__dataclass_fields__ if n not in ("row",))
+    # the number cells name their rows: equal values are the same row whatever their cells' types
+    return all(getattr(a, n) == getattr(b, n) for n in Entry.__dataclass_fields__ if n not in ("row", "number_cells"))
 
 
 def merge_rows(entries: Iterable[Entry]) -> Merged:
@@ -138,7 +145,7 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
         if is_unknown_cohort(first.cohort) and not is_unknown_cohort(entry.cohort):
             fill["cohort"] = entry.cohort
         if not entry.known <= first.known:
-            fill["devices"], fill["known"] = _merge_devices(first, entry)
+            fill["devices"], fill["known"], fill["number_cells"] = _merge_devices(first, entry)
         if fill:
             merged[entry.entry_id] = replace(first, **fill)
     return Merged(entries=merged, rows=rows, conflicts=conflicts, repeats=repeats, several=several)

@@ -10,7 +10,7 @@ from operator import itemgetter
 
 from se_graph.ingest import values
 from se_graph.ingest.headers import kind_of, match_row, nearest_header
-from se_graph.model import Device, Entry, InputCode, Location, Problem, Source, entries_from_columns
+from se_graph.model import Device, Entry, InputCode, Location, NumberCell, Problem, Source, entries_from_columns
 from se_graph.model.config import Config
 from se_graph.model.fields import (
     DEVICE_FIELDS,
@@ -207,6 +207,8 @@ class TableReader:
                               else (lambda row, col=device_cols[0] if device_cols else 0: (row[col],)))
         self._combos: dict[tuple, tuple[Device, ...]] = {}
         self._unfirmed: dict[tuple, dict[str, Device]] = {}  # combination -> role -> device with no firmware
+        # combination -> (field, value) of each present device's value read from a number cell
+        self._numbered: dict[tuple, tuple[tuple[str, str], ...]] = {}
 
     def apply_cohort(self, cohort: str) -> None:
         """Give the entries without a Cohort cell this cohort (a cover sheet found
@@ -283,7 +285,7 @@ class TableReader:
         fields["source"] = repeat(self.source)
         fields["row"] = numbers
         fields["cohort"] = cohorts
-        fields["devices"] = self._devices(ids, numbers, kept)
+        fields["devices"], fields["number_cells"] = self._devices(ids, numbers, kept)
         fields["known"] = repeat(self.known)
         # Entry takes its fields by name: each column is looked up by field name in
         # the record's own field order, so adding a field cannot shift the others
@@ -302,13 +304,14 @@ class TableReader:
                     text = f"Entry {entry_id}: {header} {problem}." if code == InputCode.BAD_COUNT else f"Entry {entry_id} {problem}."
                 self.finding(said, text, entry_id, number, name)
 
-    def _devices(self, ids, numbers, rows) -> list[tuple[Device, ...]]:
-        """Each row's devices.  A row's device cells, every role's together, are
-        one key: each distinct key (a device combination, few per table) is built
-        once, and each distinct (manufacturer, model, hardware, firmware) of a role
-        once per run, shared by every table."""
+    def _devices(self, ids, numbers, rows) -> tuple[list[tuple[Device, ...]], Iterable]:
+        """Each row's devices, and its device values read from number cells.  A
+        row's device cells, every role's together, are one key: each distinct key
+        (a device combination, few per table) is built once, and each distinct
+        (manufacturer, model, hardware, firmware) of a role once per run, shared
+        by every table."""
         if not self._roles:
-            return [()] * len(rows)
+            return [()] * len(rows), repeat(())
         keys = list(map(self._device_cells, rows))
         known = self._combos
         for key in set(keys).difference(known):
@@ -324,12 +327,22 @@ class TableReader:
                             InputCode.MISSING_FIRMWARE, f"Entry {entry_id}: the {role} {device.model} has no firmware version.",
                             entry_id, number, f"{role}.firmware",
                         )
-        return combos
+        numbered = self._numbered
+        if not numbered or numbered.keys().isdisjoint(keys):
+            return combos, repeat(())
+        return combos, [self._number_cells(numbered.get(key, ()), number) for key, number in zip(keys, numbers)]
+
+    def _number_cells(self, numbered: tuple[tuple[str, str], ...], row: int) -> tuple[NumberCell, ...]:
+        source = self.source
+        return tuple(NumberCell(field, value, Location(source.path, source.sheet, row, source.header(field)))
+                     for field, value in numbered)
 
     def _combo(self, key: tuple) -> tuple[Device, ...]:
         """The devices of one combination of device cells (role by role, as
-        ``_device_cells`` takes them); notes the present devices with no firmware."""
+        ``_device_cells`` takes them); notes the present devices with no firmware,
+        and the values of present devices read from number cells."""
         found = []
+        numbered = []
         for role, present, index, devices, pick in self._roles:
             raw = pick(key)
             number = index.get(raw)
@@ -341,6 +354,11 @@ class TableReader:
                 found.append(device)
                 if device.firmware is None:
                     self._unfirmed.setdefault(key, {})[role] = device
+                cells = raw if len(present) > 1 else (raw,)
+                numbered += [(f"{role}.{name}", getattr(device, name)) for name, cell in zip(present, cells)
+                             if cell.__class__ in _NUMBERS and getattr(device, name) is not None]
+        if numbered:
+            self._numbered[key] = tuple(numbered)
         return tuple(found)
 
     @staticmethod
@@ -372,6 +390,7 @@ class TableReader:
 
 
 _first = itemgetter(0)
+_NUMBERS = (int, float)  # a number cell (a bool, also an int, is a TRUE/FALSE cell)
 _second = itemgetter(1)
 # ``_plain_id`` for a whole chunk of ids, one per line
 _SIX_DIGIT_IDS = re.compile(r"[0-9]{6}(?:\n[0-9]{6})*")

@@ -20,6 +20,7 @@ __all__ = [
     "InputCode",
     "InputError",
     "Location",
+    "NumberCell",
     "padded_id",
     "Problem",
     "Severity",
@@ -53,6 +54,17 @@ class Location:
 
     def sort_key(self) -> tuple:
         return (self.path, self.sheet or "", self.row or 0, self.column or "")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberCell:
+    """A device value read from a cell that held a number, not text (Excel stores
+    `1.0` typed into a General cell as the number 1): the field, the number as
+    the entry holds it, and where the cell is."""
+
+    field: str  # "CHF.hardware"
+    value: str  # "1"
+    location: Location
 
 
 _KINDS = frozenset(Kind)
@@ -146,6 +158,9 @@ class Entry:
     # the fields this entry's table(s) have a column for: a field outside it is
     # unknown, never blank (spec section 1), and is never compared
     known: frozenset[str] = frozenset()
+    # the device values read from number cells (rare: most rows have none), so
+    # that comparisons can take `1` as the `1.0` Excel made it (model/sameness.py)
+    number_cells: tuple[NumberCell, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -168,6 +183,13 @@ class Entry:
 
     def knows(self, field_name: str) -> bool:
         return field_name in self.known
+
+    def number_cell(self, field_name: str) -> NumberCell | None:
+        """The number cell this entry's device field (``"CHF.hardware"``) was read from, if any."""
+        for cell in self.number_cells:
+            if cell.field == field_name:
+                return cell
+        return None
 
 
 # An Entry made through its frozen __init__ pays one object.__setattr__ call per

@@ -91,7 +91,8 @@ CONFLICT_FIELDS = ["installs", "dmct_status", "test_report", "target_fw", "epcl_
 # Freedoms that can be switched off (env DIFF_AVOID=plural,hw,...) to confirm which
 # one a disagreement comes from: plural = "(s)" headers; hw = Hardware columns left
 # out; unknown = an unknown cohort; numbers = ids written as numbers; absent =
-# absent tokens in Parent / FW Upgrade To cells; soffice = LibreOffice re-saving.
+# absent tokens in Parent / FW Upgrade To cells; soffice = LibreOffice re-saving;
+# hwnum = hardware versions written as numbers.
 AVOID = set(filter(None, os.environ.get("DIFF_AVOID", "").split(",")))
 
 
@@ -104,6 +105,13 @@ class Gen:
         big = self.r.random() < 0.3
         self.next_id = self.r.randint(100000, 900000) if big else self.r.randint(1, 5000)
         self.fw_style = self.r.choice(["dotted", "v", "padded", "hex", "letter"])
+        # hardware versions as typed ("2", "2.0" or "2.10") and how often a cell of
+        # one is written as a number (Excel keeps 2 of a "2.0" typed into a General
+        # cell); drawn apart, so that the draws of the rest stay as they were
+        self.hw = random.Random("hardware-%d" % seed)
+        self.hw_style = self.hw.choice(["int", "dot0", "dot10"])
+        self.hw_numbers = 0.0 if "hwnum" in AVOID else self.hw.choice([0.0, 0.3, 0.6])
+        self.hw_lost_zeros = False  # some hardware cell written as a number lost zeros
 
     # ---- values -------------------------------------------------------
     def new_id(self):
@@ -122,6 +130,15 @@ class Gen:
             return "%d.%d%s" % (parts[0], parts[1], "abcdefghij"[parts[2] % 10])
         return "%d.%d.%d" % tuple(parts)
 
+    def hardware(self, n):
+        """Hardware version n as typed, in the set's style."""
+        return {"int": "%d", "dot0": "%d.0", "dot10": "%d.10"}[self.hw_style] % n
+
+    def bump_hardware(self, version, k):
+        """Another hardware version: the whole part k more."""
+        whole, dot, rest = version.partition(".")
+        return str(int(whole) + k) + dot + rest
+
     def new_dmc(self):
         devs = {}
         for role in ("CHF", "ESME", "GSME", "PPMID", "IHD"):
@@ -129,7 +146,7 @@ class Gen:
                 continue
             m, model = self.r.choice(MAKERS[role])
             devs[role] = {"manufacturer": m, "model": model,
-                          "hardware": str(self.r.randint(1, 4)),
+                          "hardware": self.hardware(self.r.randint(1, 4)),
                           "fw": [self.r.randint(1, 5), self.r.randint(1, 9), self.r.randint(2, 9)]}
         return devs
 
@@ -293,7 +310,7 @@ class Gen:
         if kind == "chf_model":
             c["devs"]["CHF"]["model"] += "X"
         elif kind == "esme_hw":
-            c["devs"]["ESME"]["hardware"] = str(int(c["devs"]["ESME"]["hardware"]) + 5)
+            c["devs"]["ESME"]["hardware"] = self.bump_hardware(c["devs"]["ESME"]["hardware"], 5)
         elif kind == "gsme_maker" and "GSME" in c["devs"]:
             c["devs"]["GSME"]["manufacturer"] += " Ltd"
         else:
@@ -302,7 +319,7 @@ class Gen:
                 c["devs"]["CHF"]["model"] += "Y"
             else:
                 m, model = self.r.choice(MAKERS[missing[0]])
-                c["devs"][missing[0]] = {"manufacturer": m, "model": model, "hardware": "1",
+                c["devs"][missing[0]] = {"manufacturer": m, "model": model, "hardware": self.hardware(1),
                                          "fw": [1, 0, 0]}
         return True
 
@@ -398,7 +415,7 @@ class Gen:
 
     def d_fw_differs(self):
         src = self.fw_source(self.pick(self.g1))
-        src["devs"]["CHF"]["hardware"] = str(int(src["devs"]["CHF"]["hardware"]) + 7)
+        src["devs"]["CHF"]["hardware"] = self.bump_hardware(src["devs"]["CHF"]["hardware"], 7)
         return True
 
     def d_fw_downgrade(self):
@@ -585,6 +602,9 @@ def cell_value(g, r, e, col, kind, numbers, yn_style):
             if col[1] in e["fw_text"]:
                 return e["fw_text"][col[1]]
             return g.version(d["fw"])
+        if col[2] == "hardware" and g.hw.random() < g.hw_numbers:
+            g.hw_lost_zeros = g.hw_lost_zeros or g.hw_style != "int"
+            return float(d["hardware"])  # a number: "2.0" and "2.10" lose their zeros
         return d[col[2]]
     if f == "dmct_status":
         s = e["dmct"] if "status" in kind_tables(e) and e["dmct"] else None
@@ -772,7 +792,8 @@ def write_set(g, out_dir):
         inputs = convert(out_dir, inputs, converted)
     opts = {"inputs": inputs, "epcl": epcl_files, "cohort": cohort_option,
             "report": None, "seed": g.seed, "defects": g.defects,
-            "writer": writer + ("+soffice-" + converted if converted else "")}
+            "writer": writer + ("+soffice-" + converted if converted else ""),
+            "freedoms": ["hardware-as-number"] if g.hw_lost_zeros else []}
     reports = sorted({e["epcl_report"] for e in g.entries if e["epcl_report"] is not None})
     if reports and r.random() < 0.2:
         opts["report"] = r.choice(reports + [99])

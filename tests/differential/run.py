@@ -40,7 +40,8 @@ def one(args):
 
 
 def run(n, seed, keep=None, jobs=2, out=sys.stdout, drawn=None):
-    """The disagreements by kind; ``drawn``, a set, gathers the defects and writers the sets drew."""
+    """The disagreements by kind; ``drawn``, a set, gathers the defects, writers and
+    freedoms (such as hardware written as numbers) the sets drew."""
     seeds = [seed + i for i in range(n)]
     started = time.time()
     by_kind = {}
@@ -50,6 +51,7 @@ def run(n, seed, keep=None, jobs=2, out=sys.stdout, drawn=None):
             if drawn is not None:
                 drawn.update(opts.get("defects") or [])
                 drawn.update(opts["writer"].split("+"))
+                drawn.update(opts.get("freedoms") or [])
             if diffs:
                 failing += 1
             for kind, detail in diffs:

@@ -5,6 +5,7 @@ the oracle's own labels, not the package's codes.
 """
 
 import re
+from decimal import Decimal
 
 from tests.oracle.read import ABSENT, ROLES, is_absent, read_table, text
 
@@ -33,6 +34,22 @@ SUBFIELDS = ("manufacturer", "model", "hardware", "firmware")
 
 class Unusable(Exception):
     pass
+
+
+class NumberText(str):
+    """The text of a device cell that held a number: Excel keeps only the number
+    of what was typed (`1.0` typed is stored as 1)."""
+
+
+def same_value(x, y):
+    """Two device values are equal; a number cell's value equals a text of the same
+    plain decimal number (docs/decisions.md, "Number cells in device columns")."""
+    if x == y:
+        return True
+    if not (isinstance(x, NumberText) or isinstance(y, NumberText)):
+        return False
+    plain = re.compile(r"[0-9]+(\.[0-9]+)?")
+    return bool(plain.fullmatch(x) and plain.fullmatch(y)) and Decimal(x) == Decimal(y)
 
 
 def fold(s):
@@ -151,7 +168,10 @@ def row_record(table, values, cohort_option, problems):
         for sf in SUBFIELDS:
             key = role + "." + sf
             if key in fields:
-                d[sf] = "" if is_absent(fields[key]) else text(fields[key])
+                cell = fields[key]
+                d[sf] = "" if is_absent(cell) else text(cell)
+                if d[sf] and isinstance(cell, (int, float)) and not isinstance(cell, bool):
+                    d[sf] = NumberText(d[sf])
         devs[role] = d
     rec["devices_known"] = devs
     return rec
@@ -193,7 +213,7 @@ def devices_differ(a, b, fields=SUBFIELDS):
         if da is None:
             continue
         for sf in fields:
-            if sf in da and sf in db and da[sf] != db[sf]:
+            if sf in da and sf in db and not same_value(da[sf], db[sf]):
                 diffs.append((role, sf))
     return diffs
 
@@ -468,7 +488,7 @@ def evaluate(paths, cohort=None, epcl=(), report=None):
             for role in ROLES:
                 a = n["devices_known"].get(role)
                 b = t["devices_known"].get(role)
-                if a and b and a.get("firmware") and b.get("firmware"):
+                if a and b and a.get("firmware") and b.get("firmware") and not same_value(a["firmware"], b["firmware"]):
                     c = fw_compare(a["firmware"], b["firmware"])
                     if c == 1:
                         err(i, "fw_downgrade")
@@ -557,7 +577,7 @@ def permitted(child, parent):
         else:
             fields = ()
         for f in fields:
-            if f in c and f in p and c[f] != p[f]:
+            if f in c and f in p and not same_value(c[f], p[f]):
                 return False
     return True
 
