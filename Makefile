@@ -26,6 +26,13 @@ $(RUNTIME): pyproject.toml
 demo: $(RUNTIME)
 	$(BIN)/se-graph audit data/sample -o reports/sample
 	@echo "Open reports/sample/index.html in a browser."
+	@# the draft goes into the audit's folder after it: the next audit replaces the
+	@# folder whole (draft included), and this writes the draft again
+	$(BIN)/se-graph report data/sample -o reports/sample/report-draft.docx
+	@echo "$(BIN)/se-graph check-report reports/sample/report-draft.docx data/sample -o reports/sample/report-claims.txt"
+	@$(BIN)/se-graph check-report reports/sample/report-draft.docx data/sample -o reports/sample/report-claims.txt; \
+	  code=$$?; [ $$code -le 1 ] || exit $$code; \
+	  echo "check-report: $$(tail -n 1 reports/sample/report-claims.txt) Each claim, where it is and what the data gives: reports/sample/report-claims.txt."
 	$(BIN)/se-graph sample -o reports/sample-v1 --next reports/sample-v2 > /dev/null
 	@# diff exits 1 when an entry lost its eligibility, as some do in the sample's
 	@# next publication (a retest fails): what it found, not a failure of the demo.

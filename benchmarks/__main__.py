@@ -12,6 +12,8 @@ each, and reports medians:
   validate of the same set measured in the same run (target: at most 3x).
 - bombs: the hostile corpus's bombs through both readers (benchmarks/bombs.py;
   target: each refused in under 5 s).
+- report and check-report at 100k, each cycle timing validate, report and
+  check-report of that draft (benchmarks/draft.py; targets: 2x and 1.5x validate).
 
 `--against REV` instead times validate at 100k by this code and by an earlier
 git revision, alternating with the calamine floor (benchmarks/against.py).
@@ -187,6 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("impact", "plan"):
         checks.append({"target": f"100k: {name} <= {whatif[name]['target']}x validate",
                        "value": f"{whatif[name]['ratio']:.2f}x", "ok": whatif[name]["ok"]})
+    from benchmarks.draft import checks as draft_checks, measure as measure_draft
+
+    print("  100,000 entries: report and check-report ...", flush=True)
+    draft = measure_draft(100_000, 3)
+    checks += draft_checks(draft)
     text = render(rows, startup, checks)
     print()
     print(text)
@@ -195,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"safety check before reading, {row['entries']:,} entries: {row['safety']['seconds']:.2f} s "
                   f"({row['safety']['seconds'] / row['floor']['seconds']:.2f}x of the calamine floor, "
                   "interpreter start included)")
-    results = {"startup": startup, "rows": rows, "diff": diff, "whatif": whatif, "targets": checks, "python": sys.version.split()[0],
+    results = {"startup": startup, "rows": rows, "diff": diff, "whatif": whatif, "draft": draft, "targets": checks, "python": sys.version.split()[0],
                "cpus": os.cpu_count()}
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     if not args.no_write:

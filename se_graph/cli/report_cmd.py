@@ -7,7 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from se_graph.cli.common import CohortOpt, ConfigOpt, DebugOpt, EpclOpt, Files, ReportOpt, fail, guarded, load, progress
+from se_graph.cli.common import (
+    CohortOpt, ConfigOpt, DebugOpt, EpclOpt, Files, ForceOpt, ReportOpt, claim, fail, guarded, load, progress,
+)
 
 DateOpt = Optional[str]
 
@@ -23,19 +25,39 @@ def _date(option: str, text: str | None):
     return day
 
 
+def dates(report_date, drafts_provided, lists_published, suppliers_notified) -> dict:
+    """The Clause 20 dates given as options (None where not given), checked before
+    any workbook is read."""
+    return {"report": _date("--date", report_date), "drafts_provided": _date("--drafts-provided", drafts_provided),
+            "lists_published": _date("--lists-published", lists_published),
+            "suppliers_notified": _date("--suppliers-notified", suppliers_notified)}
+
+
+DateHelp = "{what} (overrides [report] {key} of --config)."
+NumberOpt = Annotated[Optional[int], typer.Option("--number", help="The EPCL report's number (overrides [report] number of --config; default: --report).")]
+DateOption = Annotated[DateOpt, typer.Option("--date", help=DateHelp.format(what="The report's date", key="date"))]
+DraftsOpt = Annotated[DateOpt, typer.Option("--drafts-provided", help=DateHelp.format(
+    what="Clause 20.34: when the draft DMCT Testing Reports were provided", key="drafts_provided"))]
+ListsOpt = Annotated[DateOpt, typer.Option("--lists-published", help=DateHelp.format(
+    what="Clauses 20.8 and 20.10: when the Status List and Schedule were published", key="lists_published"))]
+NotifiedOpt = Annotated[DateOpt, typer.Option("--suppliers-notified", help=DateHelp.format(
+    what="When the relevant Suppliers were notified", key="suppliers_notified"))]
+
+
 def report(
     files: Files,
     output: Annotated[Path, typer.Option("--output", "-o", help="The draft to write (.docx); Annex A's workbook is written beside it.")],
-    number: Annotated[Optional[int], typer.Option("--number", help="The EPCL report's number (default: --report).")] = None,
+    number: NumberOpt = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="Your own Word template with the same fields (docs/report.md).")] = None,
-    date: Annotated[DateOpt, typer.Option("--date", help="The report's date.")] = None,
-    drafts_provided: Annotated[DateOpt, typer.Option("--drafts-provided", help="Clause 20.34: when the draft DMCT Testing Reports were provided.")] = None,
-    lists_published: Annotated[DateOpt, typer.Option("--lists-published", help="Clauses 20.8 and 20.10: when the Status List and Schedule were published.")] = None,
-    suppliers_notified: Annotated[DateOpt, typer.Option("--suppliers-notified", help="When the relevant Suppliers were notified.")] = None,
+    date: DateOption = None,
+    drafts_provided: DraftsOpt = None,
+    lists_published: ListsOpt = None,
+    suppliers_notified: NotifiedOpt = None,
     report_number: ReportOpt = None,
     config: ConfigOpt = None,
     cohort: CohortOpt = None,
     epcl: EpclOpt = None,
+    force: ForceOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Draft the DMCT EPCL Report as a Word file: section 1's text and three
@@ -47,21 +69,39 @@ def report(
     """
 
     def body() -> int:
+        from se_graph.model.config import load_config
+        from se_graph.model.outputs import record
         from se_graph.report import write_atomic
         from se_graph.report.draft import Timeline, annex_name, render_draft
 
         if output.suffix.lower() != ".docx":
             fail(f"{output}: the draft is a Word file: give -o NAME.docx.", 2)
-        timeline = Timeline(report=_date("--date", date), drafts_provided=_date("--drafts-provided", drafts_provided),
-                            lists_published=_date("--lists-published", lists_published),
-                            suppliers_notified=_date("--suppliers-notified", suppliers_notified))
+        given = dates(date, drafts_provided, lists_published, suppliers_notified)
+        settings = load_config(config).report  # [report] of the config; an option given wins
+        timeline = Timeline.of(settings, **given)
+        chosen = next((n for n in (number, settings.number, report_number) if n is not None), None)
+        annex_path = output.parent / annex_name(chosen)
+        claim(output, force)  # a draft the analyst has worked on is theirs
+        claim(annex_path, force)
         assessment = load(files, config, cohort, epcl, report_number)
-        with progress("Drafting the report..."):
-            draft, annex = render_draft(assessment, number=number, report=report_number, timeline=timeline,
-                                        template=template)
-        annex_path = output.parent / annex_name(number if number is not None else report_number)
+        # As in load: what the draft is made of (Annex A's rows, the figures, the
+        # filled XML) lives until it is written and makes no reference cycles worth
+        # collecting, so the collector is paused for it (at 100k entries it would
+        # otherwise walk the new rows again and again: about 15% of the drafting).
+        import gc
+
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            with progress("Drafting the report..."):
+                draft, annex = render_draft(assessment, number=chosen, report=report_number, timeline=timeline,
+                                            template=template)
+        finally:
+            if collecting:
+                gc.enable()
         write_atomic(output, draft)
         write_atomic(annex_path, annex)
+        record([output, annex_path])
         for problem in timeline.problems():
             typer.echo(f"se-graph: warning: {problem}.", err=True)
         if assessment.not_qualifying:

@@ -1,4 +1,5 @@
-"""User configuration: header aliases, equivalence policy, severities, limits.
+"""User configuration: header aliases, equivalence policy, severities, limits,
+and the report's number and Clause 20 dates (which the workbooks do not hold).
 
 Read from a TOML file (``--config``).  Everything has a documented default, so an
 empty file or none at all gives the behaviour of the spec.
@@ -6,8 +7,10 @@ empty file or none at all gives the behaviour of the spec.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from se_graph.model import InputError
@@ -49,16 +52,29 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class ReportSettings:
+    """``[report]``: what a DMCT EPCL Report states that no workbook holds.
+    `se-graph report` and `check-report` read it; their options override it."""
+
+    number: int | None = None  # the report's number
+    date: date | None = None  # the report's date
+    drafts_provided: date | None = None  # Clause 20.34: the draft DMCT Testing Reports provided
+    lists_published: date | None = None  # Clauses 20.8 / 20.10: Status List and Schedule published
+    suppliers_notified: date | None = None  # the relevant Suppliers notified
+
+
+@dataclass(frozen=True)
 class Config:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     policy: dict[str, RolePolicy] = field(default_factory=lambda: dict(DEFAULT_POLICY))
     # rule code or name -> severity, as written; the checks resolve (and refuse) them
     severities: dict[str, str] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
+    report: ReportSettings = field(default_factory=ReportSettings)
     path: str | None = None
 
 
-SECTIONS = ("aliases", "policy", "severity", "limits")
+SECTIONS = ("aliases", "policy", "severity", "limits", "report")
 POLICY_KEYS = ("may_differ", "may_lack", "may_add")
 
 
@@ -107,6 +123,7 @@ def load_config(path: str | Path | None) -> Config:
         policy=_policy(path, data.get("policy", {})),
         severities=_severities(path, data.get("severity", {})),
         limits=_limits(path, data.get("limits", {})),
+        report=_report(path, data.get("report", {})),
         path=str(path),
     )
 
@@ -166,3 +183,38 @@ def _limits(path: Path, table: dict) -> Limits:
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise _fail(path, f"[limits] {key} must be a positive whole number, not {value!r}")
     return Limits(**table)
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _report(path: Path, table: dict) -> ReportSettings:
+    known = ReportSettings.__dataclass_fields__
+    values = {}
+    for key, value in table.items():
+        if key not in known:
+            raise _unknown(path, "[report]", key, list(known))
+        if key == "number":
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise _fail(path, f"[report] number must be a positive whole number, not {value!r}")
+            values[key] = value
+            continue
+        # a TOML date (2021-12-03) or the same as a string; a date and time says
+        # more than a report states, and a day that does not exist is refused
+        day = None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            day = value
+        elif isinstance(value, str) and ISO_DATE.fullmatch(value.strip()):
+            try:
+                day = date.fromisoformat(value.strip())
+            except ValueError:
+                raise _fail(path, f"[report] {key} '{value}' names no day of the calendar") from None
+        if day is None:
+            raise _fail(path, f"[report] {key} must be a date such as 2021-12-03, not {_shown(value)}")
+        values[key] = day
+    return ReportSettings(**values)
+
+
+def _shown(value) -> str:
+    """A TOML value as the file wrote it, near enough: dates and times in ISO form."""
+    return value.isoformat() if hasattr(value, "isoformat") else repr(value)

@@ -131,3 +131,16 @@ def test_libreoffice_opens_the_draft(tmp_path, sample_draft):
     pdf = (tmp_path / "draft.pdf").read_bytes()
     # section 1 and its tables, the criteria, Annex A's 249 rows, Annexes B and D: more than ten pages
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type/Page") - pdf.count(b"/Type/Pages") > 10
+
+
+def test_a_draft_changed_since_is_not_replaced_unless_force(tmp_path, capsys):
+    out = draft(tmp_path)
+    assert draft(tmp_path) == out  # its own output, unchanged: replaced
+    written = out.read_bytes()
+    out.write_bytes(written + b"\0")  # the analyst has worked on it
+    assert main(["report", SAMPLE, "-o", str(out), "--number", "22"]) == 2
+    err = capsys.readouterr().err
+    assert f"{out}: it exists and se-graph did not write it, or it was changed since" in err and "--force" in err
+    assert out.read_bytes() == written + b"\0"
+    assert main(["report", SAMPLE, "-o", str(out), "--number", "22", "--force"]) == 0
+    assert out.read_bytes() != written + b"\0"

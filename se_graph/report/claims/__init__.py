@@ -9,6 +9,7 @@ from pathlib import Path
 from se_graph.model import InputError
 from se_graph.report.claims.check import Claim, check_claims
 from se_graph.report.claims.read import SUFFIXES, read_draft
+from se_graph.report.draft.dates import Timeline
 from se_graph.report.draft.facts import facts
 from se_graph.report.markdown import cell
 
@@ -18,10 +19,13 @@ NOT_CHECKED = ("Not checked (the data cannot decide them): the Live Service Crit
                "letters to suppliers, Testing Issue counts, and dates other than the Clause 20 timeline's.")
 
 
-def check_report(assessment, draft: str | Path, blocks=None) -> list[Claim]:
-    """The claims of ``draft``; a draft with none the data can decide is refused."""
+def check_report(assessment, draft: str | Path, blocks=None, given: Timeline | None = None) -> list[Claim]:
+    """The claims of ``draft``; a draft with none the data can decide is refused.
+    ``given``: the Clause 20 dates of the config (or options) the draft must match;
+    by default the config's ``[report]`` section."""
     blocks = read_draft(draft) if blocks is None else blocks
-    claims = check_claims(assessment, facts(assessment), blocks)
+    given = given or Timeline.of(assessment.config.report)
+    claims = check_claims(assessment, facts(assessment), blocks, given)
     if not claims:
         raise InputError(f"{draft}: no claim the data can decide was found (is it a DMCT EPCL Report?).")
     return claims

@@ -1,6 +1,8 @@
 """Every claim of a drafted report that the data can decide, and whether the
 data agrees.  The figures are the draft's ``facts`` (read from the Assessment);
-dates are checked against the Working-Day timeline."""
+dates are checked against the Working-Day timeline, started by the dates the
+config's ``[report]`` section (or the options) gives, else by those the draft
+states."""
 
 from __future__ import annotations
 
@@ -8,15 +10,18 @@ import re
 from dataclasses import dataclass
 
 from se_graph.assessment.summary import STATUSES, TITLES
+from se_graph.model.vocab import InstallStatus
 from se_graph.report.claims.read import Block
 from se_graph.report.draft.dates import (
-    DATE, OBJECTION_DAYS, REFERRAL_DAYS, add_working_days, long_date, parse_date,
+    DATE, OBJECTION_DAYS, REFERRAL_DAYS, Timeline, add_working_days, long_date, parse_date,
 )
 from se_graph.report.draft.facts import approximately, implied_step
 
 NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
 ID = re.compile(r"\b\d{6}\b")
-PAIR = re.compile(r"\b(\d{6}) \((Active|Mixed); Dormant (\d{6})\)")
+LABELS = "|".join(s.label for s in InstallStatus)  # Active|Dormant|Mixed
+RESTING = "|".join(s.label for s in InstallStatus if s.relies_on_dormant)  # Active|Mixed
+PAIR = re.compile(rf"\b(\d{{6}}) \(({RESTING}); {InstallStatus.DORMANT.label} (\d{{6}})\)")
 SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
 TABLE_OF = {title: name for name, title in TITLES.items()}
 ROW_OF = (("requested epcl entries", "requested_at_target_fw"), ("potential fw upgrades", "potential_fw_upgrades"),
@@ -39,9 +44,19 @@ def _n(value: int) -> str:
     return f"{value:,}"
 
 
+# role of a stated date -> (Timeline field, [report] key, option, what the date is)
+GIVEN = (("report", "report", "date", "--date", "the report's date"),
+         ("drafts", "drafts_provided", "drafts_provided", "--drafts-provided",
+          "the draft DMCT Testing Reports provided (Clause 20.34)"),
+         ("lists", "lists_published", "lists_published", "--lists-published",
+          "the Status List and Schedule published (Clauses 20.8, 20.10)"),
+         ("notified", "suppliers_notified", "suppliers_notified", "--suppliers-notified", "the Suppliers notified"))
+
+
 class Checker:
-    def __init__(self, assessment, found: dict) -> None:
+    def __init__(self, assessment, found: dict, given: Timeline | None = None) -> None:
         self.assessment, self.found = assessment, found
+        self.given = given or Timeline()  # the dates of the config (or options), which the draft's must match
         self.claims: list[Claim] = []
         self.covered = {c["id"]: c for c in found["clause_20_9"]}
         self.dates: dict[str, tuple] = {}  # role -> (date, where)
@@ -70,8 +85,8 @@ class Checker:
             self.add(where, f"Group {g}: {n} entries", f"Group {g}: {_n(f[key])} requested entries",
                      _int(n) == f[key])
         if "completed testing" in s:
-            for n, status in re.findall(NUMBER + r" (Dormant|Active|Mixed)\b", s):
-                have = f["tested"][status.lower()]
+            for n, status in re.findall(NUMBER + rf" ({LABELS})\b", s):
+                have = f["tested_by_status"][InstallStatus(status.lower())]
                 self.add(where, f"{n} {status} entries tested", f"{_n(have)} {status} entries tested in Group 1",
                          _int(n) == have)
         m = re.search(r"approximately " + NUMBER + r" unmigrated", s)
@@ -124,7 +139,7 @@ class Checker:
                 data = f"{i}: no such entry in the lists"
             self.add(where, said, data, False)
             return
-        data = f"{i}: {c['status'].title()}, Clause 20.9 on tested Dormant {c['dormant']}, requested"
+        data = f"{i}: {InstallStatus(c['status']).label}, Clause 20.9 on tested Dormant {c['dormant']}, requested"
         self.add(where, said, data, status is None or (status.lower() == c["status"] and dormant == c["dormant"]))
 
     # -- dates ---------------------------------------------------------------
@@ -140,6 +155,8 @@ class Checker:
             self.dates.setdefault("report", (days[0], where))
         if "Clause 20.34" in s:
             self.dates.setdefault("drafts", (days[0], where))
+        if "Clause 20.8" in s or "Clause 20.10" in s:
+            self.dates.setdefault("lists", (days[0], where))
         if re.search(r"\bnotif", s, re.I) and "Working Days, by" not in s:
             self.dates.setdefault("notified", (days[0], where))
         m = re.search(r"10 Working Days ran to (.+?)\.?$", s)
@@ -152,24 +169,31 @@ class Checker:
             self.dates["notified"] = (day, where)
 
     def timeline(self) -> None:
-        d = self.dates
-        if "drafts" in d:
-            end = add_working_days(d["drafts"][0], REFERRAL_DAYS)
+        d, g = self.dates, self.given
+        for role, name, key, option, what in GIVEN:
+            if role in d and getattr(g, name):
+                (day, where), want = d[role], getattr(g, name)
+                self.add(where, f"{what}: {long_date(day)}", f"{long_date(want)} ([report] {key} or {option})",
+                         day == want)
+        # the deadlines run from the given dates, else from those the draft states
+        drafts = g.drafts_provided or d.get("drafts", (None,))[0]
+        notified = g.suppliers_notified or d.get("notified", (None,))[0]
+        if drafts:
+            end = add_working_days(drafts, REFERRAL_DAYS)
             if "referral_ends" in d:
                 day, where = d["referral_ends"]
                 self.add(where, f"the {REFERRAL_DAYS} Working Days of Clause 20.37 ran to {long_date(day)}",
-                         f"{REFERRAL_DAYS} Working Days after {long_date(d['drafts'][0])}: {long_date(end)}",
-                         day == end)
+                         f"{REFERRAL_DAYS} Working Days after {long_date(drafts)}: {long_date(end)}", day == end)
             if "report" in d:
                 day, where = d["report"]
                 self.add(where, f"the report is dated {long_date(day)}",
-                         f"the {REFERRAL_DAYS} Working Days of Clause 20.37 run to {long_date(end)}: the report "
-                         "must be dated after", day > end)
-        if "notified" in d and "objections_due" in d:
+                         f"the {REFERRAL_DAYS} Working Days of Clause 20.37 after {long_date(drafts)} run to "
+                         f"{long_date(end)}: the report must be dated after", day > end)
+        if notified and "objections_due" in d:
             day, where = d["objections_due"]
-            due = add_working_days(d["notified"][0], OBJECTION_DAYS)
+            due = add_working_days(notified, OBJECTION_DAYS)
             self.add(where, f"objections due by {long_date(day)}",
-                     f"{OBJECTION_DAYS} Working Days after {long_date(d['notified'][0])}: {long_date(due)}", day == due)
+                     f"{OBJECTION_DAYS} Working Days after {long_date(notified)}: {long_date(due)}", day == due)
 
     # -- tables --------------------------------------------------------------
     def table(self, block: Block) -> None:
@@ -249,8 +273,8 @@ class Checker:
             self.add(f"{at}, column Date", row[3], date, row[3] == date)
 
 
-def check_claims(assessment, found: dict, blocks: list[Block]) -> list[Claim]:
-    checker = Checker(assessment, found)
+def check_claims(assessment, found: dict, blocks: list[Block], given: Timeline | None = None) -> list[Claim]:
+    checker = Checker(assessment, found, given)
     for block in blocks:
         if block.is_table:
             checker.table(block)

@@ -75,13 +75,21 @@ def long_date(day: date) -> str:
 
 @dataclass(frozen=True)
 class Timeline:
-    """The dates the workbooks do not hold (given on the command line), and the
-    deadlines they start."""
+    """The dates the workbooks do not hold (the config's ``[report]`` section,
+    overridden by the command line), and the deadlines they start."""
 
     report: date | None = None  # the report's date
     drafts_provided: date | None = None  # Clause 20.34: draft DMCT Testing Reports provided
     lists_published: date | None = None  # Clauses 20.8 / 20.10: Status List and Schedule published
     suppliers_notified: date | None = None  # the relevant Suppliers notified
+
+    @classmethod
+    def of(cls, settings, **given: date | None) -> Timeline:
+        """The config's ``[report]`` dates (a ``ReportSettings``), each replaced by
+        the one ``given`` (an option) where that is not None."""
+        names = ("report", "drafts_provided", "lists_published", "suppliers_notified")
+        configured = {name: getattr(settings, "date" if name == "report" else name) for name in names}
+        return cls(**{name: given.get(name) or configured[name] for name in names})
 
     @property
     def referral_ends(self) -> date | None:

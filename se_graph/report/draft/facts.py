@@ -9,6 +9,7 @@ from __future__ import annotations
 from se_graph.assessment.summary import LABELS, STATUSES, TITLES, WHICH
 from se_graph.assessment.summary import ROWS as TABLE_ROWS
 from se_graph.model import Basis, Group
+from se_graph.model.vocab import InstallStatus
 from se_graph.report.draft.dates import Timeline, long_date
 
 TABLES = ("overall", "group1", "group2")
@@ -65,7 +66,7 @@ def facts(assessment) -> dict:
         "cohorts": head["cohorts"],
         "group1": head["group1"],
         "group2": head["group2"],
-        "tested": tested,
+        "tested_by_status": tested,
         "tested_entries": tested_entries,
         "clause_20_9": covered,
         "fw_upgradable": head["fw_upgradable_installs"],
@@ -86,6 +87,11 @@ def _table(table: dict, name: str) -> dict:
     } for row in TABLE_ROWS}}
     out["totals"] = {kind: _n(table["totals"][kind]) for kind in ("installs", "devices")}
     return out
+
+
+def _label(status: str) -> str:
+    """Active, Dormant, Mixed, as the reports write them; blank when not given."""
+    return InstallStatus(status).label if status else ""
 
 
 def _list(words: list[str]) -> str:
@@ -110,33 +116,33 @@ def context(found: dict, annex_a: list[list], annex_columns: list[str], *, numbe
     covered = found["clause_20_9"]
     fw = found["fw_upgradable"]
     pick = [annex_columns.index(c) for c in ANNEX_COLUMNS]
-    return {
-        "number": str(number) if number is not None else PLACEHOLDER,
-        "date": timeline.report.strftime("%d.%m.%y") if timeline.report else PLACEHOLDER,
-        "as_of": f"{timeline.report:%B %Y}" if timeline.report else PLACEHOLDER,
-        "cohorts": _list(cohorts) or "no cohort",
-        "cohort_heading": ", ".join(cohorts),
-        "requested": _n(found["requested"]),
-        "group1_entries": _n(found["group1"]),
-        "group2_entries": _n(found["group2"]),
-        "tested": {s: _n(found["tested"][s]) for s in STATUSES},
+    return dict(
+        number=str(number) if number is not None else PLACEHOLDER,
+        date=timeline.report.strftime("%d.%m.%y") if timeline.report else PLACEHOLDER,
+        as_of=f"{timeline.report:%B %Y}" if timeline.report else PLACEHOLDER,
+        cohorts=_list(cohorts) or "no cohort",
+        cohort_heading=", ".join(cohorts),
+        requested=_n(found["requested"]),
+        group1_entries=_n(found["group1"]),
+        group2_entries=_n(found["group2"]),
+        tested={s: _n(found["tested_by_status"][s]) for s in STATUSES},
         **{name: _table(found["tables"][name], name) for name in TABLES},
-        "devices_note": DEVICES_NOTE[found["devices_method"]],
-        "clause_20_9": bool(covered),
-        "clause_20_9_ids": ", ".join(f"{c['id']} ({c['status'].title()}; Dormant {c['dormant']})" for c in covered[:IDS])
+        devices_note=DEVICES_NOTE[found["devices_method"]],
+        clause_20_9=bool(covered),
+        clause_20_9_ids=", ".join(f"{c['id']} ({_label(c['status'])}; Dormant {c['dormant']})" for c in covered[:IDS])
         + (f" and {_n(len(covered) - IDS)} more listed in Annex D" if len(covered) > IDS else ""),
-        "clause_20_9_rows": [{k: v.title() if k == "status" else v for k, v in c.items()} for c in covered[:ROWS]],
-        "clause_20_9_listed": listed(len(covered)),
-        "fw_upgradable": {"approx": _n(approximately(fw)), "exact": _n(fw),
-                          "sources": _n(found["fw_upgrade_sources"])},
-        "annex_a": [["" if row[i] is None else _n(row[i]) if isinstance(row[i], int) else str(row[i]) for i in pick]
-                    for row in annex_a[:ROWS]],
-        "annex_a_listed": listed(len(annex_a)),
-        "annex_b": [{**t, "status": t["status"].title(), "date": t["date"] or "not given"}
-                    for t in found["tested_entries"][:ROWS]],
-        "annex_b_listed": listed(len(found["tested_entries"])),
-        "annex_a_file": f"EPCL Report {number if number is not None else 'N'} - Annex A - EPCL Entries",
-        "dates": {
+        clause_20_9_rows=[{**c, "status": _label(c["status"])} for c in covered[:ROWS]],
+        clause_20_9_listed=listed(len(covered)),
+        fw_upgradable={"approx": _n(approximately(fw)), "exact": _n(fw),
+                       "sources": _n(found["fw_upgrade_sources"])},
+        annex_a=[["" if row[i] is None else _n(row[i]) if isinstance(row[i], int) else str(row[i]) for i in pick]
+                 for row in annex_a[:ROWS]],
+        annex_a_listed=listed(len(annex_a)),
+        annex_b=[{**t, "status": _label(t["status"]), "date": t["date"] or "not given"}
+                 for t in found["tested_entries"][:ROWS]],
+        annex_b_listed=listed(len(found["tested_entries"])),
+        annex_a_file=f"EPCL Report {number if number is not None else 'N'} - Annex A - EPCL Entries",
+        dates={
             "report": _when(timeline.report),
             "drafts_provided": _when(timeline.drafts_provided),
             "referral_ends": _when(timeline.referral_ends),
@@ -144,7 +150,7 @@ def context(found: dict, annex_a: list[list], annex_columns: list[str], *, numbe
             "suppliers_notified": _when(timeline.suppliers_notified),
             "objections_due": _when(timeline.objections_due),
         },
-    }
+    )
 
 
 # Annex A in the draft: the audit's columns a page can hold (the workbook beside

@@ -21,11 +21,12 @@ from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
+from se_graph.model.vocab import InstallStatus
 from se_graph.report.draft.fixed import fix_properties, fixed_docx
 
 HERE = Path(__file__).parent
 TEMPLATE = HERE / "template.docx"
-STATUS = ("Active", "Dormant", "Mixed")
+STATUS = tuple(s.label for s in InstallStatus)  # the tables' column order, as summary.json's
 
 CRITERIA = [
     "SMETS1 Migration Services ready including early migration support for relevant EPCL entry(ies)",
