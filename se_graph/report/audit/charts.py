@@ -13,14 +13,15 @@ from html import escape
 
 from se_graph.assessment.summary import STATUSES
 from se_graph.model import Basis
-from se_graph.model.vocab import InstallStatus
+from se_graph.model.vocab import InstallStatus, Role
 from se_graph.report.audit.annex import BASIS
 from se_graph.report.html_view import ROLES
 
 COLOURS = {InstallStatus.ACTIVE: "#2f6db5", InstallStatus.DORMANT: "#9aa5b1", InstallStatus.MIXED: "#e3a33b"}
 # a root's bar in the explorer's colour for what it stands on
 ROOT_BASES = (Basis.TESTED, Basis.EPCL, Basis.CLAUSE_20_9)
-ROOT_COLOURS = {Basis.TESTED: ROLES["tested"][1], Basis.EPCL: ROLES["epcl"][1], Basis.CLAUSE_20_9: ROLES["covered"][1]}
+ROOT_COLOURS = {Basis.TESTED: ROLES[Role.TESTED][1], Basis.EPCL: ROLES[Basis.EPCL][1],
+                Basis.CLAUSE_20_9: ROLES[Role.COVERED][1]}
 WIDTH, LABEL, BAR, GAP = 720, 210, 26, 10
 
 
