@@ -102,3 +102,9 @@ def status_words(row: _Row) -> str:
         return "excluded: " + _STATUS.get(row.exclusion_reason, row.exclusion_reason)
     return "unknown"
 
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """``1 entry``, ``2 entries``, ``1,234 entries``: the count, its thousands
+    grouped as every output writes figures, and the words that agree with it
+    (``many`` is ``one`` + "s" unless given: ``plural(n, "entry does", "entries do")``)."""
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
