@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from se_graph.cli.common import CohortOpt, ConfigOpt, DebugOpt, EpclOpt, Files, ReportOpt, color, guarded, load, progress, width
+from se_graph.model.phrases import plural
 
 
 def audit(
@@ -49,10 +50,10 @@ def audit(
         copies = "its annotated copy" if len(raw) == 1 else f"{len(raw)} annotated copies"
         with progress(f"Building the audit's files and {copies}..."):
             written = build_audit(assessment, raw, report=report, diff=diff)
-        with progress(f"Writing {len(written)} files to {output}..."):
+        with progress(f"Writing {plural(len(written), 'file')} to {output}..."):
             write_folder(output, written)
         sys.stdout.write(render_text(assessment, color=color(), width=width()))
-        typer.echo(f"Wrote {len(written)} files to {output}/ (open {output / 'index.html'}).")
+        typer.echo(f"Wrote {plural(len(written), 'file')} to {output}/ (open {output / 'index.html'}).")
         return 0 if assessment.valid() else 1
 
     guarded(debug, body)

@@ -10,6 +10,7 @@ import typer
 from se_graph.cli.common import (
     CohortOpt, ConfigOpt, DebugOpt, EpclOpt, Files, ForceOpt, ReportOpt, claim, fail, guarded, load, progress,
 )
+from se_graph.model.phrases import plural
 
 DateOpt = Optional[str]
 
@@ -105,7 +106,8 @@ def report(
         for problem in timeline.problems():
             typer.echo(f"se-graph: warning: {problem}.", err=True)
         if assessment.not_qualifying:
-            typer.echo(f"se-graph: warning: {len(assessment.not_qualifying)} requested entries do not qualify; "
+            bad = plural(len(assessment.not_qualifying), "requested entry does", "requested entries do")
+            typer.echo(f"se-graph: warning: {bad} not qualify; "
                        "the draft lists them in Annex A as they stand (se-graph audit says why).", err=True)
         typer.echo(f"Wrote {output} and {annex_path}.")
         return 0 if assessment.valid() else 1

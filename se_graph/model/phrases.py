@@ -53,17 +53,17 @@ _STATUS: dict[str, str] = {
     Reason.FW_UPGRADE: "firmware upgrade",
     Reason.COVERED: "covered by Dormant (Clause 20.9)",
     Reason.OTHER: "other",
-    DmctStatus.TESTED: "tested",
+    DmctStatus.TESTED: f"{DmctStatus.TESTED}",  # these two are said as the word itself
     DmctStatus.PENDING: "pending testing",
     DmctStatus.FAILED: "failed testing",
-    DmctStatus.EXCLUDED: "excluded",
+    DmctStatus.EXCLUDED: f"{DmctStatus.EXCLUDED}",
 }
 
 BASIS: dict[Basis, str] = {
-    Basis.TESTED: "tested", Basis.EPCL: "on the EPCL", Basis.CLAUSE_20_9: "Clause 20.9",
+    Basis.TESTED: f"{Basis.TESTED}", Basis.EPCL: "on the EPCL", Basis.CLAUSE_20_9: "Clause 20.9",
     Basis.SE: "substantive equivalence",
 }
-GROUP: dict[Group, str] = {Group.ONE: "tested", Group.TWO: "SE"}  # what each group stands on, in a word
+GROUP: dict[Group, str] = {Group.ONE: BASIS[Basis.TESTED], Group.TWO: "SE"}  # what each group stands on, in a word
 
 
 def why_no_group(row: _Row) -> str:
@@ -101,3 +101,10 @@ def status_words(row: _Row) -> str:
     if row.exclusion_reason:
         return "excluded: " + _STATUS.get(row.exclusion_reason, row.exclusion_reason)
     return "unknown"
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """``1 entry``, ``2 entries``, ``1,234 entries``: the count, its thousands
+    grouped as every output writes figures, and the words that agree with it
+    (``many`` is ``one`` + "s" unless given: ``plural(n, "entry does", "entries do")``)."""
+    return f"{count:,} {one if count == 1 else many or one + 's'}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from se_graph.report.diff_text import COUNT_HEADER, COUNT_NOTE, count_rows, field_name, headline, inputs_of, value, verdict_of
-from se_graph.report.text import plural
+from se_graph.model.phrases import plural
 
 CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from se_graph.report.diff_text import COUNT_HEADER, COUNT_NOTE, count_rows, field_name, headline, inputs_of, value, verdict_of
 from se_graph.report.markdown import cell
-from se_graph.report.text import plural
+from se_graph.model.phrases import plural
 
 
 def _table(header: list[str], rows: list[list]) -> list[str]:

@@ -5,7 +5,8 @@ Also the wording every other diff renderer shares."""
 from __future__ import annotations
 
 from se_graph.model.fields import FIELD_HEADERS
-from se_graph.report.text import fold, plural
+from se_graph.model.phrases import plural
+from se_graph.report.text import fold
 
 NAMES = {**FIELD_HEADERS, "table": "Table", "devices": "Devices"}
 
@@ -31,7 +32,7 @@ def headline(diff) -> str:
              f"{plural(len(diff.gained), 'entry', 'entries')} gained eligibility"]
     if diff.lost:
         return (f"LOST: {plural(len(diff.lost), 'entry', 'entries')} qualified in the older set and "
-                f"no longer qualify; " + ", ".join(parts) + ".")
+                f"no longer {'qualifies' if len(diff.lost) == 1 else 'qualify'}; " + ", ".join(parts) + ".")
     return "OK: no entry lost its eligibility; " + ", ".join(parts) + "."
 
 

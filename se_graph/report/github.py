@@ -5,6 +5,7 @@ workbook, naming its sheet and cell, and a last line with the verdict."""
 from __future__ import annotations
 
 from se_graph.model import Finding, Severity
+from se_graph.model.phrases import plural
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -55,6 +56,5 @@ def render_github(assessment, strict: bool = False) -> str:
         lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(message)}")
     errors, warnings = assessment.errors, assessment.warnings
     verdict = "valid" if assessment.valid(strict) else "not valid"
-    lines.append(f"se-graph: {verdict}: {errors} error{'s' * (errors != 1)}, "
-                 f"{warnings} warning{'s' * (warnings != 1)}.")
+    lines.append(f"se-graph: {verdict}: {plural(errors, 'error')}, {plural(warnings, 'warning')}.")
     return "\n".join(lines) + "\n"

@@ -11,12 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from se_graph.model import Severity
+from se_graph.model.phrases import plural
 from se_graph.report.colours import TERMINAL as _STYLE
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 entry``, ``2 entries``: the count and the word that agrees with it."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def fold(text: str, width: int) -> str:
@@ -39,7 +35,7 @@ def verdict(assessment, strict: bool = False) -> str:
     groups = f"{plural(len(assessment.verdicts), 'entry', 'entries')}, {g1} in Group 1, {g2} in Group 2"
     if assessment.valid(strict):
         return f"PASS: {groups}; every Group 2 entry traces to a tested entry; {counts}."
-    traced = f"{untraced} Group 2 entr{'ies do' if untraced != 1 else 'y does'} not trace" if untraced else "all Group 2 entries trace"
+    traced = f"{plural(untraced, 'Group 2 entry does', 'Group 2 entries do')} not trace" if untraced else "all Group 2 entries trace"
     return f"FAIL: {groups}; {traced}; {counts}."
 
 
@@ -108,7 +104,7 @@ def _inputs_lines(console: Console, analysis) -> None:
     for info in analysis.tables:
         s = info.source
         line = (f"{s.path.rsplit('/', 1)[-1]}: {s.kind}, sheet '{s.sheet}', header row {s.header_row}, "
-                f"{info.rows} entr{'y' if info.rows == 1 else 'ies'}")
+                f"{plural(info.rows, 'entry', 'entries')}")
         console.print(Padding(Text(line), (0, 0, 0, 2)), overflow="fold")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import textwrap
 
 from se_graph.assessment.verdict import own_evidence
+from se_graph.model.phrases import plural
 from se_graph.model.vocab import Edge, InstallStatus
 from se_graph.report.html_view import BASIS
 
@@ -86,4 +87,4 @@ def _conclusion(assessment, v) -> str:
         return f"DOES NOT QUALIFY: {i} does not trace to a Group 1 entry{where} (see the findings above)."
     errors = len(v.blocking)
     return (f"DOES NOT QUALIFY: {i} traces to {_root(assessment, v)} but has "
-            f"{errors} error{'s' * (errors != 1)} (see the findings above).")
+            f"{plural(errors, 'error')} (see the findings above).")

@@ -9,6 +9,7 @@ from html import escape
 
 from se_graph.assessment.impact import Impact
 from se_graph.assessment.plan import Plan
+from se_graph.model.phrases import plural
 
 SCHEMA_VERSION = 1
 _PAGE = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>"
@@ -18,10 +19,6 @@ _PAGE = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>
          "th,td{{border:1px solid #ccd;padding:.25rem .5rem;text-align:left}}"
          "th{{background:#eef;position:sticky;top:0}}td.n{{text-align:right}}</style></head>"
          "<body><h1>{title}</h1>{body}</body></html>\n")
-
-
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
 
 
 # --- impact -------------------------------------------------------------------
@@ -42,8 +39,8 @@ def _headline(found: Impact) -> str:
         return f"If {', '.join(found.failed)} failed, no entry would stop qualifying."
     installs = sum(x.installs for x in found.lost)
     requested = sum(x.requested for x in found.lost)
-    return (f"If {', '.join(found.failed)} failed, {_n(len(found.lost), 'entry', 'entries')} would stop qualifying "
-            f"({requested:,} requested), carrying {_n(installs, 'installation', 'installations')}.")
+    return (f"If {', '.join(found.failed)} failed, {plural(len(found.lost), 'entry', 'entries')} would stop qualifying "
+            f"({requested:,} requested), carrying {plural(installs, 'installation', 'installations')}.")
 
 
 def _trace(x) -> str:
@@ -61,8 +58,8 @@ def impact_text(found: Impact) -> str:
         for cohort, statuses in found.totals().items():
             for status, cell in statuses.items():
                 lines.append(f"  {'all cohorts' if cohort == 'all' else cohort}, {status}: "
-                             f"{_n(cell['entries'], 'entry', 'entries')}, {cell['installs']:,} installations, "
-                             f"{cell['devices']:,} devices")
+                             f"{plural(cell['entries'], 'entry', 'entries')}, {plural(cell['installs'], 'installation')}, "
+                             f"{plural(cell['devices'], 'device')}")
     return "\n".join(lines) + "\n"
 
 
@@ -122,8 +119,8 @@ def _plan_headline(plan: Plan) -> str:
     if not plan.uncovered:
         return "Every requested entry traces to a tested entry: nothing to plan."
     got = plan.picks[-1].cumulative_installs if plan.picks else 0
-    return (f"{_n(len(plan.uncovered), 'requested entry does', 'requested entries do')} not trace to a tested entry "
-            f"({plan.installs_uncovered:,} installations); testing the {_n(len(plan.picks), 'DMC', 'DMCs')} below "
+    return (f"{plural(len(plan.uncovered), 'requested entry does', 'requested entries do')} not trace to a tested entry "
+            f"({plural(plan.installs_uncovered, 'installation')}); testing the {plural(len(plan.picks), 'DMC', 'DMCs')} below "
             f"would make {got:,} of them qualify.")
 
 
@@ -141,7 +138,7 @@ def plan_text(plan: Plan) -> str:
                   "substantively equivalent to, best first):"]
         for u in plan.uncovered:
             end = f", chain ends at {u.ends_at}" if u.ends_at else ""
-            lines.append(f"  {u.entry_id}  {u.cohort}, {u.install_status or '?'}, {u.installs:,} installations{end}; "
+            lines.append(f"  {u.entry_id}  {u.cohort}, {u.install_status or '?'}, {plural(u.installs, 'installation')}{end}; "
                          f"candidate parents: {_parents(u)}")
     if plan.picks:
         lines += ["", "Test plan (greedy maximum coverage; " + plan.bound + "):",
@@ -181,7 +178,7 @@ def coverage_chart(plan: Plan) -> str:
     dots = "".join(
         f'<circle cx="{x:.1f}" cy="{yy:.1f}" r="3" fill="#2f6db5"><title>after {n} '
         f"{'test' if n == 1 else 'tests'} ({escape(plan.picks[n - 1].candidate.entry_id)}): "
-        f"{plan.picks[n - 1].cumulative_installs:,} installations</title></circle>"
+        f"{plural(plan.picks[n - 1].cumulative_installs, 'installation')}</title></circle>"
         for n, (x, yy) in enumerate(points[1:], 1))
     line = " ".join(f"{x:.1f},{yy:.1f}" for x, yy in points)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from html import escape
 
+from se_graph.model.phrases import plural
 from se_graph.report.diff_text import _eligibility_lines
 
 SCHEMA_VERSION = 1
@@ -20,9 +21,9 @@ def headline(diff, policy: str) -> str:
     lost, gained = diff.lost, diff.gained
     if not lost and not gained:
         return f"Under the policy of {policy}, every entry keeps its verdict."
-    return (f"Under the policy of {policy}: {len(lost):,} {'entry stops' if len(lost) == 1 else 'entries stop'} "
-            f"qualifying ({_installs(diff, lost):,} installations), {len(gained):,} "
-            f"{'starts' if len(gained) == 1 else 'start'} ({_installs(diff, gained):,} installations).")
+    return (f"Under the policy of {policy}: {plural(len(lost), 'entry stops', 'entries stop')} "
+            f"qualifying ({plural(_installs(diff, lost), 'installation')}), {len(gained):,} "
+            f"{'starts' if len(gained) == 1 else 'start'} ({plural(_installs(diff, gained), 'installation')}).")
 
 
 def policy_dict(diff, policy: str) -> dict:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from se_graph.model.fields import BY_NAME, FIELDS
+from se_graph.model.phrases import plural
 from se_graph.model.vocab import InstallStatus
 from se_graph.report.audit import xlsx
 from se_graph.report.html_view import BASIS
@@ -177,8 +178,9 @@ def render_annex_xlsx(assessment, report: int | None = None) -> bytes:
     for name, w in (("Qualifies", 30), ("Devices", 48), ("Evidence", 45)):  # a device a line, HW and FW
         widths[COLUMNS.index(name)] = w
     failing = sum(1 for r in data if r[q] != "yes")
-    intro = (f"{len(data)} requested entries; {failing} do not qualify (filled red)." if failing
-             else f"{len(data)} requested entries; every one qualifies.")
+    requested = plural(len(data), "requested entry", "requested entries")
+    intro = (f"{requested}; {plural(failing, 'does', 'do')} not qualify (filled red)." if failing
+             else f"{requested}; every one qualifies.")
     sheet = xlsx.Sheet(
         name="Annex A",
         rows=[[title(report)], [intro], COLUMNS, *data, [], *([n] for n in NOTES)],

@@ -25,6 +25,7 @@ import io
 import re
 from collections import defaultdict
 
+from se_graph.model.phrases import plural
 from se_graph.report.audit import xlsx
 
 FINDINGS_HEADER = "se-graph findings"
@@ -86,7 +87,7 @@ def findings_sheet(analysis, path: str, name: str, tables: dict, columns_of) -> 
         rows.append([sev, f.code, where, f.entry, f.message])
         styles.append([sev if sev in ("error", "warning") else "text", "text", "link" if loc.row else "text",
                        "text", "wrap"])
-    title = (f"{errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)} in this "
+    title = (f"{plural(errors, 'error')} and {plural(warnings, 'warning')} in this "
              "workbook; click a cell reference to go to it." if mine else "se-graph found nothing to report here.")
     return xlsx.Sheet(name=name, rows=[[title], head, *rows], styles=["title", "header", *styles],
                       widths=[10, 8, 28, 12, 100], freeze=(2, 0), autofilter=(2, 2 + len(rows)), links=links,

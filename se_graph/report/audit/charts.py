@@ -13,14 +13,16 @@ from html import escape
 
 from se_graph.assessment.summary import STATUSES
 from se_graph.model import Basis
-from se_graph.model.vocab import InstallStatus
+from se_graph.model.phrases import plural
+from se_graph.model.vocab import InstallStatus, Role
 from se_graph.report.audit.annex import BASIS
 from se_graph.report.html_view import ROLES
 
 COLOURS = {InstallStatus.ACTIVE: "#2f6db5", InstallStatus.DORMANT: "#9aa5b1", InstallStatus.MIXED: "#e3a33b"}
 # a root's bar in the explorer's colour for what it stands on
 ROOT_BASES = (Basis.TESTED, Basis.EPCL, Basis.CLAUSE_20_9)
-ROOT_COLOURS = {Basis.TESTED: ROLES["tested"][1], Basis.EPCL: ROLES["epcl"][1], Basis.CLAUSE_20_9: ROLES["covered"][1]}
+ROOT_COLOURS = {Basis.TESTED: ROLES[Role.TESTED][1], Basis.EPCL: ROLES[Basis.EPCL][1],
+                Basis.CLAUSE_20_9: ROLES[Role.COVERED][1]}
 WIDTH, LABEL, BAR, GAP = 720, 210, 26, 10
 
 
@@ -49,7 +51,7 @@ def installs_by_group(summary: dict) -> str:
             w = n * scale
             if n:
                 parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{BAR}" fill="{COLOURS[s]}">'
-                             f"<title>{escape(name)}, {s}: {n:,} installations</title></rect>")
+                             f"<title>{escape(name)}, {s}: {plural(n, 'installation')}</title></rect>")
             x += w
         parts.append(f'<text x="{x + 6:.1f}" y="{y + BAR * 0.68:.0f}">{total:,}</text>')
         y += BAR + GAP
@@ -90,8 +92,9 @@ def roots_chart(ranked: list[tuple[str, Basis, int, int]]) -> str:
                      f"{escape(root)} ({word})</text></a>"
                      f'<rect x="{LABEL}" y="{y}" width="{w:.1f}" height="{BAR}" '
                      f'fill="{ROOT_COLOURS.get(basis, "#9e9e9e")}" data-basis="{basis or ""}">'
-                     f"<title>{escape(root)} ({word}): {n:,} installations over {entries:,} requested entries"
+                     f"<title>{escape(root)} ({word}): {plural(n, 'installation')} over "
+                     f"{plural(entries, 'requested entry', 'requested entries')}"
                      f"</title></rect>"
-                     f'<text x="{LABEL + w + 6:.1f}" y="{y + BAR * 0.68:.0f}">{n:,} ({entries:,} entries)</text>')
+                     f'<text x="{LABEL + w + 6:.1f}" y="{y + BAR * 0.68:.0f}">{n:,} ({plural(entries, "entry", "entries")})</text>')
         y += BAR + GAP
     return _svg(y, "Roots carrying the most installations", "".join(parts))

@@ -15,6 +15,7 @@ from html import escape
 from pathlib import PurePath
 
 from se_graph.assessment.summary import LABELS, ROWS, STATUSES, TITLES, WHICH
+from se_graph.model.phrases import plural
 from se_graph.report.audit import charts
 from se_graph.report.audit.summary_md import METHOD
 from se_graph.model.vocab import InstallStatus
@@ -101,12 +102,12 @@ def page(title: str, body: str, *, scripts: tuple[str, ...] = (), wide: bool = F
 """
 
 
-def filter_box(table_id: str, rows: int, what: str = "rows") -> str:
+def filter_box(table_id: str, rows: int, what: tuple[str, str] = ("row", "rows")) -> str:
     """The filter box over table ``table_id`` (FILTER, inline) and the count shown."""
     return (f'<p class=filters><label for="{table_id}-filter">Filter</label>'
             f'<input type=search id="{table_id}-filter" data-filter="{table_id}" autocomplete=off '
             f'placeholder="words a row holds, e.g. Aclara Mixed">'
-            f'<span><span id="{table_id}-shown">{rows:,}</span> of {rows:,} {what} shown</span></p>')
+            f'<span><span id="{table_id}-shown">{rows:,}</span> of {plural(rows, *what)} shown</span></p>')
 
 
 def summary_table(name: str, data: dict, cohorts: str) -> str:
@@ -138,8 +139,8 @@ def _not_qualifying(summary: dict) -> str:
         f"<td>{escape(b['reason'])}</td></tr>"
         for b in bad
     )
-    return (f'<h2 class=fail id="not-qualifying">{len(bad)} requested entr{"ies do" if len(bad) != 1 else "y does"} '
-            f"not qualify: {installs:,} installations at stake</h2>"
+    return (f'<h2 class=fail id="not-qualifying">{plural(len(bad), "requested entry does", "requested entries do")} '
+            f"not qualify: {plural(installs, 'installation')} at stake</h2>"
             "<p>Remove these from the request, or fix what the finding says, before submitting.</p>"
             '<div class="box tall"><table id="not-qualifying-table"><thead><tr><th>Entry</th><th>Group</th>'
             f"<th>Installs</th><th>Why</th></tr></thead><tbody>{rows}</tbody></table></div>")
@@ -169,7 +170,7 @@ def _findings(analysis) -> str:
     severities = sorted({str(f.severity) for f in found}, key=lambda s: RANK.get(s, 3))
     codes = sorted({f.code for f in found})
     files = sorted({PurePath(f.location.path).name for f in found})
-    return (f'<h2 id="findings">Findings: {analysis.errors:,} errors, {analysis.warnings:,} warnings</h2>'
+    return (f'<h2 id="findings">Findings: {plural(analysis.errors, "error")}, {plural(analysis.warnings, "warning")}</h2>'
             '<form id="filters" class="filters">'
             + _options("severity", "Severity", severities) + _options("code", "Code", codes)
             + _options("file", "File", files)
@@ -200,7 +201,7 @@ def render_index(analysis, summary: dict, files: list[tuple[str, str]]) -> str:
 <a href="graph.html">Explorer</a></nav>
 <p class="{'pass' if ok else 'fail'}" id="verdict"><strong>{escape(line)}</strong></p>
 {_not_qualifying(summary)}
-<p>{summary['headline']['requested']:,} requested entries. {escape(METHOD[summary['devices_method']])}</p>
+<p>{plural(summary['headline']['requested'], 'requested entry', 'requested entries')}. {escape(METHOD[summary['devices_method']])}</p>
 {_findings(analysis)}
 <h2 id="charts">Charts</h2>
 <h3>Installations by group and Installation Status</h3>

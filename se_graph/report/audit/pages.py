@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from se_graph.model.phrases import plural
 from se_graph.report.audit.annex import COLUMNS, NOTE, rows, title
 from se_graph.report.audit.index import FILTER, entry_link, filter_box, page, summary_table
 from se_graph.report.audit.summary_md import blocks
@@ -139,12 +140,12 @@ def render_annex_html(assessment, report: int | None = None) -> str:
                    for c in SHOWN)
     failing = sum(1 for r in rows(assessment) if r[q] != "yes")
     body = (f"{BACK}<h1>{escape(title(report))}</h1>"
-            f"<p>{len(out):,} requested entries; "
-            + (f"{failing:,} do not qualify (rows filled red)." if failing else "every one qualifies.")
+            f"<p>{plural(len(out), 'requested entry', 'requested entries')}; "
+            + (f"{plural(failing, 'does', 'do')} not qualify (rows filled red)." if failing else "every one qualifies.")
             + f" {escape(NOTE)}</p>"
             "<style>#annex{width:100%;font-size:14px}#annex td,#annex th{padding:.2rem .4rem}"
             "tr.bad td,.box.tall tr.bad td:first-child{background:#fde3d9}</style>"
-            + filter_box("annex", len(out), "entries")
+            + filter_box("annex", len(out), ("entry", "entries"))
             + f'<div class="box tall"><table id="annex"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(out)}</tbody></table></div>")
     return page(title(report), body, scripts=(FILTER,), wide=True)

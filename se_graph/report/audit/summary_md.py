@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from se_graph.assessment.summary import LABELS, ROWS, STATUSES, TITLES, WHICH
+from se_graph.model.phrases import plural
 from se_graph.model.vocab import InstallStatus
 from se_graph.report.markdown import cell as md
 
@@ -47,8 +48,8 @@ def not_qualifying_md(summary: dict) -> list[str]:
                 "and has no error.", ""]
     installs = sum(b["installs"] for b in bad)
     out = [
-        f"**{len(bad)} requested entr{'ies do' if len(bad) != 1 else 'y does'} not qualify, with "
-        f"{n(installs)} installations at stake:**",
+        f"**{plural(len(bad), 'requested entry does', 'requested entries do')} not qualify, with "
+        f"{plural(installs, 'installation')} at stake:**",
         "",
         "| Entry | Group | Installs | Why |",
         "|---|---|---:|---|",
@@ -71,7 +72,7 @@ def blocks(summary: dict, report: int | None = None) -> list:
     cohorts = ", ".join(h["cohorts"]) or "no cohort"
     title = f"EPCL Report {report}: context of EPCL request" if report else "Context of EPCL request"
     covered = h["group1_clause_20_9"]
-    out = [f"# {title}", "", *not_qualifying_md(summary), f"Annex A sets out the specific details of {h['requested']} entries that are proposed for addition "
+    out = [f"# {title}", "", *not_qualifying_md(summary), f"Annex A sets out the specific details of {plural(h['requested'], 'entry that is', 'entries that are')} proposed for addition "
         "to the Eligible Product Combinations List (EPCL).",
         "",
         ("table", "overall", cohorts),
@@ -107,7 +108,7 @@ def blocks(summary: dict, report: int | None = None) -> list:
         "",
         "## Group 2",
         "",
-        f"{h['group2']} further entries are requested on the basis of Substantive Equivalence: each is proposed "
+        f"{plural(h['group2'], 'further entry is', 'further entries are')} requested on the basis of Substantive Equivalence: each is proposed "
         f"as Substantively Equivalent to one of the entries in Group 1; {h['group2_traced']} of them trace to a "
         "Group 1 entry, their root (see Annex A for each root and what it stands on).",
         "",
@@ -115,8 +116,8 @@ def blocks(summary: dict, report: int | None = None) -> list:
         "",
         "## Firmware upgrades",
         "",
-        f"{h['fw_upgrade_sources']} EPCL entries at earlier firmware can be upgraded to a requested entry at "
-        f"target FW, covering {n(h['fw_upgradable_installs'])} unmigrated installations (the *Potential FW "
+        f"{plural(h['fw_upgrade_sources'], 'EPCL entry', 'EPCL entries')} at earlier firmware can be upgraded to a requested entry at "
+        f"target FW, covering {plural(h['fw_upgradable_installs'], 'unmigrated installation')} (the *Potential FW "
         "upgrades* rows; each counts once, toward the final target of its chain).",
         "",
         "## How the figures were counted",

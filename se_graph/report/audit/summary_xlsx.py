@@ -4,6 +4,7 @@ analyst can sum and paste, and the requested entries that do not qualify."""
 from __future__ import annotations
 
 from se_graph.assessment.summary import LABELS, ROWS, STATUSES, TITLES, WHICH
+from se_graph.model.phrases import plural
 from se_graph.report.audit import xlsx
 from se_graph.report.audit.summary_md import METHOD
 
@@ -28,7 +29,7 @@ def render_summary_xlsx(summary: dict, report: int | None = None) -> bytes:
     h = summary["headline"]
     cohorts = ", ".join(h["cohorts"]) or "no cohort"
     heading = f"EPCL Report {report}: context of EPCL request" if report else "Context of EPCL request"
-    rows: list[list] = [[heading], [f"{h['requested']} requested entries: {h['group1']} in Group 1 (tested), "
+    rows: list[list] = [[heading], [f"{plural(h['requested'], 'requested entry', 'requested entries')}: {h['group1']} in Group 1 (tested), "
                                     f"{h['group2']} in Group 2 (substantively equivalent)."], []]
     styles: list = ["title", "plain", "plain"]
     merges: list[str] = []
@@ -46,7 +47,8 @@ def render_summary_xlsx(summary: dict, report: int | None = None) -> bytes:
     bad = summary["not_qualifying"]
     header = ["EPCL ID", "Group", "Installs", "Devices", "Why it does not qualify"]
     data = [[b["id"], int(b["group"]) if b["group"] else None, b["installs"], b["devices"], b["reason"]] for b in bad]
-    intro = (f"{len(bad)} requested entries do not qualify; {h['not_qualifying_installs']:,} installations at stake."
+    intro = (f"{plural(len(bad), 'requested entry does', 'requested entries do')} not qualify; "
+             f"{plural(h['not_qualifying_installs'], 'installation')} at stake."
              if bad else "Every requested entry qualifies.")
     failing = xlsx.Sheet(
         name="Not qualifying", rows=[[intro], header, *data],
