@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from se_graph.model import Basis, InputError
+from se_graph.model.vocab import InstallStatus
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from se_graph.assessment import Assessment
 
 SOURCE = ""  # the one node above every root: no entry id is empty
-STATUSES = ("active", "dormant", "mixed")
+STATUSES = tuple(InstallStatus)
 
 
 @dataclass(frozen=True)

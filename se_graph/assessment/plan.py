@@ -30,6 +30,7 @@ from se_graph.checks.policy import Difference, differences
 from se_graph.graph import cohort_key
 from se_graph.model import Basis, Entry
 from se_graph.model.config import RolePolicy
+from se_graph.model.vocab import InstallStatus
 
 if TYPE_CHECKING:
     from se_graph.assessment import Assessment
@@ -150,7 +151,7 @@ def make_plan(assessment: Assessment, tests: int | None = None) -> Plan:
     dmc_of: dict[tuple, str] = {}
     untested = [(i, e) for i, e in g.entries.items()
                 if i not in g.tested and assessment.verdicts[i].group is None and e.devices]
-    for i, e in sorted(untested, key=lambda ie: (ie[1].install_status != "dormant", ie[0])):
+    for i, e in sorted(untested, key=lambda ie: (ie[1].install_status != InstallStatus.DORMANT, ie[0])):
         dmc_of.setdefault(_dmc(e), i)
     untested_index = _Index(untested, roles)
 

@@ -131,7 +131,6 @@ UNKNOWN_COHORT = "unknown"
 
 
 @lru_cache(maxsize=1024)  # a handful of cohorts, asked about for every entry
-@lru_cache(maxsize=1024)  # a handful of cohorts, asked about for every entry
 def cohort_key(cohort: str) -> str:
     """A cohort as compared: case and spacing do not matter."""
     return " ".join(cohort.casefold().split())
