@@ -56,8 +56,9 @@ browser:
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium libreoffice-calc-nogui \
 	      libreoffice-writer-nogui python3-uno gnumeric >/dev/null )
 
+# two workers, one a core: the suite is mostly single-threaded Python
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 # the fuzzers, long: N generated workbook sets against the oracle of the spec,
 # MUTANTS damaged workbooks through both readers, and the Hypothesis properties

@@ -16,6 +16,11 @@ settings.register_profile("quick", max_examples=50)
 settings.register_profile("fuzz", max_examples=2000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
+# pytest-xdist's workers get COLUMNS=80 from it; the tests expect what a pipe
+# gets when no width is set (140 columns), as in a run without workers
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ.pop("COLUMNS", None)
+
 
 @pytest.fixture(scope="session")
 def browser():
