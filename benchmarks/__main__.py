@@ -182,13 +182,11 @@ def main(argv: list[str] | None = None) -> int:
 
     print("  the hostile corpus's bombs, both readers ...", flush=True)
     checks.append(bombs_target(measure_bombs(3)))
-    from benchmarks.whatif import measure as measure_whatif
+    from benchmarks.whatif import checks as whatif_checks, measure as measure_whatif
 
     print("  100,000 entries: impact and plan ...", flush=True)
     whatif = measure_whatif(100_000, 3)
-    for name in ("impact", "plan"):
-        checks.append({"target": f"100k: {name} <= {whatif[name]['target']}x validate",
-                       "value": f"{whatif[name]['ratio']:.2f}x", "ok": whatif[name]["ok"]})
+    checks += whatif_checks(whatif)
     from benchmarks.draft import checks as draft_checks, measure as measure_draft
 
     print("  100,000 entries: report and check-report ...", flush=True)
