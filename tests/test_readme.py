@@ -109,3 +109,16 @@ def test_make_demo_ends_without_a_make_error_and_says_what_the_diff_found(tmp_pa
                          out, re.M), out
     assert (work / "reports" / "diff.html").exists() and (work / "reports" / "sample" / "index.html").exists()
     assert (work / "reports" / "sample" / "report-draft.docx").exists()
+
+
+def test_the_readme_config_file_is_read_as_written(tmp_path):
+    """The README's config example is a valid config, [report] included."""
+    from se_graph.model.config import load_config
+
+    (block,) = fenced("toml")
+    path = tmp_path / "se-graph.toml"
+    path.write_text(block, encoding="utf-8")
+    config = load_config(path)
+    assert config.aliases["entry_id"] == ("Ref No",)
+    assert "SG207" in config.severities
+    assert config.report.number == 23 and config.report.date.isoformat() == "2021-11-20"
