@@ -41,7 +41,7 @@ def test_if_this_failed_highlights_the_loss_and_shows_its_totals(tmp_path, open_
     found = impact(analysis, [root])
     lost = sorted(x.entry_id for x in found.lost)
     assert lost == losses[root] and len(lost) > 2
-    page, left, errors = open_page(write(tmp_path, analysis))
+    page, left, errors = open_page(write(tmp_path, analysis), (1366, 768))
     page.evaluate(f"window.seGraph.select('{root}')")
     before = page.evaluate("window.seGraph.highlighted()")
     assert page.locator("#if-failed-totals").is_hidden()
@@ -56,6 +56,8 @@ def test_if_this_failed_highlights_the_loss_and_shows_its_totals(tmp_path, open_
     assert (f"{len(lost)} entries would no longer qualify (itself and {len(lost) - 1} entries with no other "
             f"route to a tested entry): {installs:,} installations, {devices:,} devices.") in text
     assert rows(page) == expected_rows(found)
+    # the totals fit the side panel of a laptop screen: nothing hidden off to the right
+    assert page.evaluate("(p => p.scrollWidth <= p.clientWidth)(document.getElementById('panel'))")
     # the lost keep their colours, every other entry is dimmed
     other = next(i for i in page.evaluate("window.seGraph.drawnIds()") if i not in lost)
     assert page.evaluate(f"window.seGraph.nodeStyle('{other}')")["color"]["background"] == DIMMED

@@ -709,7 +709,7 @@
         num(all[1]) + " installations, " + num(all[2]) + " devices" +
         (away ? "; " + plural(away, "of them is", "of them are") + " not on this page" : "") + ".", "loss"));
       var table = el("table", null, "totals"), head = el("tr");
-      ["Cohort", "Installation", "Entries", "Installations", "Devices"].forEach(function (h) { head.appendChild(el("th", h)); });
+      ["Cohort", "Status", "Entries", "Installs", "Devices"].forEach(function (h) { head.appendChild(el("th", h)); });
       table.appendChild(head);
       rows.forEach(function (r) {
         var tr = el("tr");
