@@ -13,7 +13,9 @@ reference is past Excel's limits.
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import sys
 import zipfile
 import zlib
@@ -213,6 +215,21 @@ def check_path(path: str, max_total: int, max_ratio: float) -> Verdict | None:
         return None
 
 
+def die_with_parent(parent: int) -> None:
+    """In the helper, first: end with the process that made it.  A pool's worker
+    holds both ends of its own call pipe, so it never sees the parent go: without
+    this, a parent killed outright (SIGKILL, the OOM killer) would leave the
+    helper waiting for work for ever."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # no prctl: the parent's close() still ends it on every normal exit
+    if os.getppid() != parent:  # the parent went before the call above
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 class Checker:
     """The extent checks of the .xlsx workbooks it is given, made in one helper
     process while this one reads: the pass holds the interpreter's lock for about
@@ -230,7 +247,8 @@ class Checker:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=die_with_parent, initargs=(os.getpid(),))
             for path in wanted:  # checked in this order, the order they are read in
                 self._futures[path] = self._pool.submit(check_path, path, max_total, max_ratio)
         except Exception:
