@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from se_graph.model import Device, Entry, Location, NumberCell
 from se_graph.model.config import RolePolicy
 from se_graph.model.fields import DEVICE_FIELD_HEADERS, DEVICE_FIELDS, HEADERS, ROLES
-from se_graph.model.sameness import same
+from se_graph.model.sameness import number_fields, same
 
 # what to do about a device value Excel stored as a number (said by SG206 and SG116)
 NUMBER_FIX = "format the column as Text in Excel and retype the value"
@@ -52,7 +52,7 @@ def differences(parent: Entry, child: Entry, policy: Mapping[str, RolePolicy],
     from a number cell, `1` is the same as `1.0`."""
     if parent.devices is child.devices:
         return []  # ingest shares one tuple between rows of the same device combination
-    numbers = _numbers(parent, child)
+    numbers = number_fields(parent, child)
     if numbers:
         # the number cells are the entries' own, not their devices': compared
         # afresh, never remembered by the devices' identity (such pairs are rare)
@@ -75,13 +75,6 @@ def _known_only(parent: Entry, child: Entry, found: list[Difference]) -> list[Di
         both = parent.known & child.known  # a field one table lacks is unknown there
         found = [d for d in found if f"{d.role}.{d.field or 'model'}" in both]
     return found
-
-
-def _numbers(a: Entry, b: Entry) -> frozenset[str]:
-    """The device fields ("CHF.hardware") either entry read from a number cell."""
-    if not (a.number_cells or b.number_cells):
-        return frozenset()
-    return frozenset(c.field for c in (*a.number_cells, *b.number_cells))
 
 
 def number_cells(parent: Entry, child: Entry, diffs: list[Difference]) -> list[tuple[str, NumberCell]]:

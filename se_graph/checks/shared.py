@@ -6,7 +6,7 @@ from __future__ import annotations
 from se_graph.checks.context import Check, Context
 from se_graph.checks.versions import compare
 from se_graph.model import Entry, InputCode, Location
-from se_graph.model.sameness import same
+from se_graph.model.sameness import number_fields, same
 from se_graph.model.vocab import Kind, is_covered, is_tested
 
 
@@ -39,8 +39,7 @@ def fw_not_forward(ctx: Context) -> list:
                 continue
             theirs = {d.role: d.firmware for d in target.devices}
             odd = []
-            numbers = {c.field for c in (*source.number_cells, *target.number_cells)} \
-                if source.number_cells or target.number_cells else ()
+            numbers = number_fields(source, target)
             for device in source.devices:
                 old, new = device.firmware, theirs.get(device.role)
                 if old and new and old != new and not (numbers and same(old, new, f"{device.role}.firmware" in numbers)):

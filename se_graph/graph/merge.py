@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from se_graph.model import Device, Entry
 from se_graph.model.fields import DEVICE_FIELDS, FIELDS, ROLES
-from se_graph.model.sameness import same
+from se_graph.model.sameness import number_fields, same
 from se_graph.model.vocab import cohorts_differ, is_unknown_cohort
 
 # value fields the rows of one id must agree on, in the field table's order (the
@@ -41,7 +41,7 @@ def device_differences(a: Entry, b: Entry) -> list[str]:
     (the same value by ``model.sameness``: a number cell's `1` is the `1.0` Excel made it)."""
     if a.devices is b.devices:
         return []
-    numbers = {c.field for c in (*a.number_cells, *b.number_cells)} if a.number_cells or b.number_cells else ()
+    numbers = number_fields(a, b)
     out = []
     da = {d.role: d for d in a.devices}
     db = {d.role: d for d in b.devices}

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from se_graph.model import Entry
 
 # digits with at most one decimal point: what a number cell's value reads as, and
 # the only text a number can have been typed as (no sign, exponent or separator)
@@ -26,6 +30,14 @@ def same(a: str | None, b: str | None, number: bool = False) -> bool:
     if a == b or (a or "").casefold() == (b or "").casefold():
         return True
     return number and a is not None and b is not None and equal_numbers(a, b)
+
+
+def number_fields(a: Entry, b: Entry) -> frozenset[str]:
+    """The device fields ("CHF.hardware") either entry read from a number cell:
+    where ``same`` is asked with ``number`` set when two entries are compared."""
+    if not (a.number_cells or b.number_cells):
+        return frozenset()
+    return frozenset(c.field for c in (*a.number_cells, *b.number_cells))
 
 
 def equal_numbers(a: str, b: str) -> bool:
