@@ -60,27 +60,36 @@ class PlainGroup(TyperGroup):
         return params
 
 
-def load(files, config, cohort, epcl, report):
-    """The assessment of the inputs: the one library call behind every command."""
+@contextmanager
+def collector_paused(freeze: bool = False):
+    """The cyclic collector off while a command builds records that hold no
+    reference cycles (it would walk them again and again for nothing); with
+    ``freeze``, what was built is then left out of every later pass.  The
+    command owns the process, so this is its call, not the library's."""
     import gc
 
-    from se_graph.assessment import assess
-    from se_graph.model.config import load_config
-
-    # What is read lives until the command ends, and holds no reference cycles:
-    # frozen, the cyclic collector never walks it again.  (Re-enabled plainly,
-    # its first pass would walk every record made while reading, about 0.15 s
-    # at 100k entries.)  The command owns the process, so this is its call,
-    # not the library's.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return assess(files, load_config(config), cohort=cohort, epcl=epcl or (), report=report,
-                      progress=progress)
+        yield
     finally:
         if paused:
-            gc.freeze()
+            if freeze:
+                gc.freeze()
             gc.enable()
+
+
+def load(files, config, cohort, epcl, report):
+    """The assessment of the inputs: the one library call behind every command."""
+    from se_graph.assessment import assess
+    from se_graph.model.config import load_config
+
+    # What is read lives until the command ends: frozen, the collector never
+    # walks it again.  (Re-enabled plainly, its first pass would walk every
+    # record made while reading, about 0.15 s at 100k entries.)
+    with collector_paused(freeze=True):
+        return assess(files, load_config(config), cohort=cohort, epcl=epcl or (), report=report,
+                      progress=progress)
 
 
 def fail(message: str, code: int = 2) -> None:

@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from se_graph.cli.common import (
-    CohortOpt, ConfigOpt, DebugOpt, EpclOpt, Files, ForceOpt, ReportOpt, claim, fail, guarded, load, progress,
+    CohortOpt, ConfigOpt, DebugOpt, EpclOpt, Files, ForceOpt, ReportOpt, claim, collector_paused, fail, guarded, load,
+    progress,
 )
 from se_graph.model.phrases import plural
 
@@ -87,19 +88,11 @@ def report(
         assessment = load(files, config, cohort, epcl, report_number)
         # As in load: what the draft is made of (Annex A's rows, the figures, the
         # filled XML) lives until it is written and makes no reference cycles worth
-        # collecting, so the collector is paused for it (at 100k entries it would
-        # otherwise walk the new rows again and again: about 15% of the drafting).
-        import gc
-
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            with progress("Drafting the report..."):
-                draft, annex = render_draft(assessment, number=chosen, report=report_number, timeline=timeline,
-                                            template=template)
-        finally:
-            if collecting:
-                gc.enable()
+        # collecting (at 100k entries the collector would otherwise walk the new
+        # rows again and again: about 15% of the drafting).
+        with collector_paused(), progress("Drafting the report..."):
+            draft, annex = render_draft(assessment, number=chosen, report=report_number, timeline=timeline,
+                                        template=template)
         write_atomic(output, draft)
         write_atomic(annex_path, annex)
         record([output, annex_path])
