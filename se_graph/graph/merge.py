@@ -24,7 +24,7 @@ from se_graph.model.vocab import cohorts_differ, is_unknown_cohort
 # cohort is compared as cohorts are, and devices field by field, below)
 VALUES = tuple(f.name for f in FIELDS if f.agree and f.name != "cohort")
 LABELS = {f.name: f.words for f in FIELDS}
-_NOT_MERGED = frozenset({"entry_id", "source", "row", "known", "devices", "number_cells"})
+_NOT_MERGED = frozenset({"entry_id", "source", "row", "known", "devices", "number_cells", "unread"})
 
 
 @dataclass(frozen=True)
@@ -94,9 +94,24 @@ def _merge_devices(first: Entry, other: Entry) -> tuple[tuple[Device, ...], froz
     return tuple(out), first.known | other.known, numbers
 
 
-def _both_state(a: Entry, b: Entry, name: str) -> bool:
-    """Both rows give the field: their tables have its column and neither cell is blank."""
-    return getattr(a, name) is not None and getattr(b, name) is not None and a.knows(name) and b.knows(name)
+def _stated(entry: Entry, name: str) -> object:
+    """What the row says of the field: its value, or the word it was written with
+    when the reader did not know the word (stated, though not understood); None
+    when the cell is blank."""
+    value = getattr(entry, name)
+    if value is None and entry.unread:
+        word = dict(entry.unread).get(name)
+        return None if word is None else ("unread", word)
+    return value
+
+
+def _rows_differ(a: Entry, b: Entry, name: str) -> bool:
+    """Both rows give the field (their tables have its column and neither cell is
+    blank) and say different things there."""
+    if not (a.knows(name) and b.knows(name)):
+        return False
+    said_a, said_b = _stated(a, name), _stated(b, name)
+    return said_a is not None and said_b is not None and said_a != said_b
 
 
 def _same_row(a: Entry, b: Entry) -> bool:
@@ -127,7 +142,7 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
         differ = [
             LABELS[name]
             for name in VALUES
-            if _both_state(first, entry, name) and getattr(first, name) != getattr(entry, name)
+            if _rows_differ(first, entry, name)
         ]
         if cohorts_differ(first.cohort, entry.cohort):
             differ.insert(0, "cohort")

@@ -149,6 +149,8 @@ _KINDS: dict[str, tuple[Callable, str, bool]] = {
 }
 # field -> (parser, finding code, cached), every field of the field table but the id
 _PARSERS: dict[str, tuple[Callable, str, bool]] = {f.name: _KINDS[f.parser] for f in FIELDS if f.parser != "id"}
+# the fields read as words from a vocabulary: a word not in it still states the field
+_WORDS = frozenset(f.name for f in FIELDS if f.parser == "flag" or f.parser.startswith("vocab:"))
 # a blank cell in these columns is itself a finding, for the kinds named
 _REQUIRED_VALUE = {
     "install_status": ((Kind.STATUS_LIST, Kind.EXCLUDED), "has no installation status; use Active, Dormant or Mixed"),
@@ -266,11 +268,18 @@ class TableReader:
     def _read_columns(self, ids: list[str], numbers: list[int], kept: list[list]) -> None:
         """Entries from the rows kept (each with its id and row number), column by column."""
         fields: dict[str, list] = {}
+        unread: dict[int, list[tuple[str, str]]] = {}
         for col, name, parse, code, cache in self._plan:
             column = list(map(itemgetter(col), kept))
             fields[name], parsed = _map_column(column, parse, cache)
             if parsed is not None:
                 self._problems(ids, numbers, parsed, name, code)
+                if name in _WORDS:
+                    for k, (value, problem) in enumerate(parsed):
+                        said = values.word(column[k]) if problem and value is None else None
+                        if said is not None:
+                            unread.setdefault(k, []).append((name, said))
+        fields["unread"] = [tuple(unread.get(k, ())) for k in range(len(ids))] if unread else repeat(())
         cohorts = fields.pop("cohort", None)
         start = len(self.entries)
         if cohorts is None:

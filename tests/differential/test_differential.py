@@ -59,6 +59,18 @@ def test_seed_72100_an_entry_whose_rows_conflict_on_status_leaves_the_group_tabl
     assert compare_set(folder) == []
 
 
+def test_seed_2876_an_unknown_status_beside_a_known_one_is_a_conflict(tmp_path):
+    """Two rows of 000508 say 'On Hold' (a status se-graph does not know) and
+    'Failed': the unknown word is not blank, so the row states the status, and the
+    rows disagree (spec section 3: a cell gives its field when it is not blank)."""
+    from tests.differential.compare import compare_set
+    from tests.differential.generate import generate
+
+    folder = str(tmp_path / "set")
+    generate(2876, folder)
+    assert compare_set(folder) == []
+
+
 def _imports(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):

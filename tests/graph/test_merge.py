@@ -82,3 +82,29 @@ def test_a_value_filled_from_a_later_row_conflicts_with_a_third():
     merged = merge_rows([a, b, c])
     assert merged.conflicts == {"000001": ["installations"]}
     assert merged.entries["000001"].installs == 5
+
+
+def test_a_status_the_reader_does_not_know_still_states_the_status(tmp_path):
+    """Seed 2876: 'On Hold' is no DMCT status se-graph knows, so that row gives the
+    entry no status; but its cell is not blank, so it says something, and a second
+    row saying 'Failed' disagrees with it (spec section 3)."""
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"), row_tested("000002", dmct_status="On Hold"),
+                                            row_tested("000002", dmct_status="Failed")])
+    a = assess([sl])
+    assert {("SG104", "000002"), ("SG401", "000002")} <= set(codes(a))
+    assert a.graph.entries["000002"].dmct_status == "failed"  # the known word stands
+
+
+def test_the_same_unknown_word_twice_is_no_conflict(tmp_path):
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"),
+                                            row_tested("000002", dmct_status="On Hold", test_report="A"),
+                                            row_tested("000002", dmct_status="on  hold", test_report="A")])
+    a = assess([sl])
+    assert ("SG104", "000002") in codes(a)
+    assert ("SG401", "000002") not in codes(a)
+
+
+def test_an_unknown_target_fw_beside_y_conflicts(tmp_path):
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"), row_tested("000002", target_fw="Maybe"),
+                                            row_tested("000002", target_fw="Y")])
+    assert ("SG401", "000002") in codes(assess([sl]))
