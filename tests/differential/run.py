@@ -5,6 +5,10 @@
 Exit 1 when any set disagrees. For each kind of disagreement the smallest set
 (fewest entries) showing it is named by its seed: regenerate it with
 ``python -m tests.differential.generate --seed S -o DIR``.
+
+While it runs it writes to stderr a line for each disagreeing set the moment it
+is found, and a progress line every 250 sets, so a run stopped early still says
+how far it got and what it found.
 """
 
 import argparse
@@ -39,21 +43,30 @@ def one(args):
             shutil.rmtree(base, ignore_errors=True)
 
 
-def run(n, seed, keep=None, jobs=2, out=sys.stdout, drawn=None):
+EVERY = 250  # sets between progress lines
+
+
+def run(n, seed, keep=None, jobs=2, out=sys.stdout, drawn=None, log=None):
     """The disagreements by kind; ``drawn``, a set, gathers the defects, writers and
-    freedoms (such as hardware written as numbers) the sets drew."""
+    freedoms (such as hardware written as numbers) the sets drew; ``log``, a stream,
+    gets each disagreeing set as found and a progress line every ``EVERY`` sets."""
     seeds = [seed + i for i in range(n)]
     started = time.time()
     by_kind = {}
     failing = 0
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for s, opts, diffs, size in pool.map(one, [(x, keep) for x in seeds]):
+        for done, (s, opts, diffs, size) in enumerate(pool.map(one, [(x, keep) for x in seeds]), 1):
             if drawn is not None:
                 drawn.update(opts.get("defects") or [])
                 drawn.update(opts["writer"].split("+"))
                 drawn.update(opts.get("freedoms") or [])
             if diffs:
                 failing += 1
+                if log is not None:
+                    print("seed %d disagrees: %s" % (s, "; ".join(k for k, _ in diffs)), file=log, flush=True)
+            if log is not None and (done % EVERY == 0 or done == n):
+                print("%d of %d sets, %d disagree, %.0f s" % (done, n, failing, time.time() - started),
+                      file=log, flush=True)
             for kind, detail in diffs:
                 k = by_kind.setdefault(kind, {"count": 0, "sets": set(), "best": None})
                 k["count"] += 1
@@ -80,7 +93,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
     if a.keep:
         os.makedirs(a.keep, exist_ok=True)
-    by_kind = run(a.n, a.seed, a.keep, a.jobs)
+    by_kind = run(a.n, a.seed, a.keep, a.jobs, log=sys.stderr)
     sys.exit(1 if by_kind else 0)
 
 

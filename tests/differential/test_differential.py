@@ -33,11 +33,14 @@ def test_se_graph_agrees_with_the_oracle():
     seed = int(os.environ.get("SE_GRAPH_FUZZ_SEED", SEED))
     out = io.StringIO()
     drawn = set()
-    by_kind = run(n, seed, jobs=os.cpu_count() or 2, out=out, drawn=drawn)
+    log = io.StringIO()
+    by_kind = run(n, seed, jobs=os.cpu_count() or 2, out=out, drawn=drawn, log=log)
     if by_kind:
         pytest.fail("se-graph and the oracle disagree (regenerate a set with "
                     "`python -m tests.differential.generate --seed S -o DIR`):\n"
                     + out.getvalue(), pytrace=False)
+    # the last progress line, which a long run writes to stderr as it goes
+    assert log.getvalue().splitlines()[-1].startswith("%d of %d sets, 0 disagree, " % (n, n))
     if (n, seed) == (SETS, SEED):
         # a change to the generator moves its draws: then choose the slice again
         wanted = EVERY_DRAW | (RE_SAVES if shutil.which("soffice") else set())

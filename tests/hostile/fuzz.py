@@ -9,7 +9,9 @@ or 2, prints a traceback or a panic, writes more than one line to stderr on
 exit 2, prints anything but JSON on stdout on exit 0 or 1, takes 30 s or more
 (the long runs only: the test slice has no time budget, and stops only a process
 hung for 120 s), or peaks at 1 GB or more. Prints counts by outcome; exit 1 on
-any failure.
+any failure. While it runs it writes to stderr each failing mutant the moment it
+is found, and a progress line every 500 mutants, so a run stopped early still
+says how far it got and what it found.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ SECONDS = 30
 HUNG = 120  # without a time budget, a process still running this long is stopped
 MEGABYTES = 1000
 READERS = ("calamine", "openpyxl")
+EVERY = 500  # mutants between progress lines
 # the other writers' files, made once per machine (LibreOffice takes seconds a file)
 WRITERS = Path(tempfile.gettempdir()) / "se-graph-fuzz-writers"
 
@@ -316,7 +319,9 @@ def run_one(path: Path, kind: str, reader: str, budget: float | None = SECONDS) 
 
 
 def fuzz(n: int, seed: int, jobs: int = 2, keep: Path | None = None, seeds: list[Path] | None = None,
-         corpus: bool = True, budget: float | None = SECONDS) -> list[Result]:
+         corpus: bool = True, budget: float | None = SECONDS, log=None) -> list[Result]:
+    """The mutants' results; ``log``, a stream, gets each failure as found (copied
+    to ``keep`` at once) and a progress line every ``EVERY`` mutants."""
     rng = random.Random(seed)
     work = Path(tempfile.mkdtemp(prefix="se-graph-fuzz-"))
     try:
@@ -332,13 +337,23 @@ def fuzz(n: int, seed: int, jobs: int = 2, keep: Path | None = None, seeds: list
             path = work / f"m{i:05d}-{kind}{Path(name).suffix}"
             path.write_bytes(mutant)
             tasks.append((path, kind, READERS[i % 2], budget))
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(lambda t: run_one(*t), tasks))
         if keep:
             keep.mkdir(parents=True, exist_ok=True)
-            for r in results:
-                if r.problem:
+        started = time.perf_counter()
+        results = []
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            for r in pool.map(lambda t: run_one(*t), tasks):
+                results.append(r)
+                if r.problem and keep:
                     shutil.copy(work / r.name, keep / r.name)
+                if log is None:
+                    continue
+                if r.problem:
+                    print(f"FAIL {r.name} [{r.reader}] {r.problem}", file=log, flush=True)
+                if len(results) % EVERY == 0 or len(results) == n:
+                    failed = sum(1 for x in results if x.problem)
+                    print(f"{len(results)} of {n} mutants, {failed} failed, "
+                          f"{time.perf_counter() - started:.0f} s", file=log, flush=True)
         return results
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -367,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--keep", type=Path, help="copy failing mutants here")
     args = parser.parse_args(argv)
-    results = fuzz(args.n, args.seed, args.jobs, args.keep)
+    results = fuzz(args.n, args.seed, args.jobs, args.keep, log=sys.stderr)
     print(summary(results))
     return 1 if any(r.problem for r in results) else 0
 
