@@ -95,9 +95,9 @@ def _merge_devices(first: Entry, other: Entry) -> tuple[tuple[Device, ...], froz
 
 
 def _stated(entry: Entry, name: str) -> object:
-    """What the row says of the field: its value, or the word it was written with
-    when the reader did not know the word (stated, though not understood); None
-    when the cell is blank."""
+    """What the row says of the field: its value, or what its cell says when the
+    reader could not read it (stated, though not understood); None when the cell
+    is blank."""
     value = getattr(entry, name)
     if value is None and entry.unread:
         word = dict(entry.unread).get(name)

@@ -149,8 +149,6 @@ _KINDS: dict[str, tuple[Callable, str, bool]] = {
 }
 # field -> (parser, finding code, cached), every field of the field table but the id
 _PARSERS: dict[str, tuple[Callable, str, bool]] = {f.name: _KINDS[f.parser] for f in FIELDS if f.parser != "id"}
-# the fields read as words from a vocabulary: a word not in it still states the field
-_WORDS = frozenset(f.name for f in FIELDS if f.parser == "flag" or f.parser.startswith("vocab:"))
 # a blank cell in these columns is itself a finding, for the kinds named
 _REQUIRED_VALUE = {
     "install_status": ((Kind.STATUS_LIST, Kind.EXCLUDED), "has no installation status; use Active, Dormant or Mixed"),
@@ -274,11 +272,10 @@ class TableReader:
             fields[name], parsed = _map_column(column, parse, cache)
             if parsed is not None:
                 self._problems(ids, numbers, parsed, name, code)
-                if name in _WORDS:
-                    for k, (value, problem) in enumerate(parsed):
-                        said = values.word(column[k]) if problem and value is None else None
-                        if said is not None:
-                            unread.setdefault(k, []).append((name, said))
+                for k, (value, problem) in enumerate(parsed):
+                    said = _said(column[k], self.config.limits.max_cell_chars) if problem and value is None else None
+                    if said is not None:
+                        unread.setdefault(k, []).append((name, said))
         fields["unread"] = [tuple(unread.get(k, ())) for k in range(len(ids))] if unread else repeat(())
         cohorts = fields.pop("cohort", None)
         start = len(self.entries)
@@ -403,6 +400,12 @@ _NUMBERS = (int, float)  # a number cell (a bool, also an int, is a TRUE/FALSE c
 _second = itemgetter(1)
 # ``_plain_id`` for a whole chunk of ids, one per line
 _SIX_DIGIT_IDS = re.compile(r"[0-9]{6}(?:\n[0-9]{6})*")
+
+
+def _said(raw: object, max_chars: int) -> str | None:
+    """What a cell the reader could not read says, as written (trimmed, case and
+    spaces folded, cut at the cell limit); None for a blank cell."""
+    return values.word(raw[:max_chars] if raw.__class__ is str else raw)
 
 
 def _cell_parser(parse: Callable, blank_problem: str | None, max_chars: int) -> Callable[[object], tuple]:

@@ -161,10 +161,10 @@ class Entry:
     # the device values read from number cells (rare: most rows have none), so
     # that comparisons can take `1` as the `1.0` Excel made it (model/sameness.py)
     number_cells: tuple[NumberCell, ...] = ()
-    # (field, word) of each vocabulary cell written with a word the reader does not
-    # know (rare): the field is then blank, yet the row still states it (spec
-    # section 3: a cell gives its field when it is not blank), so rows of one id
-    # that say different things there disagree
+    # (field, text) of each cell the reader could not read (rare: an unknown word,
+    # a negative count, an id that is none): the field is then blank, yet the row
+    # still states it (spec section 3: a cell gives its field when it is not
+    # blank), so rows of one id that say different things there disagree
     unread: tuple[tuple[str, str], ...] = ()
 
     @property

@@ -108,3 +108,18 @@ def test_an_unknown_target_fw_beside_y_conflicts(tmp_path):
     sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"), row_tested("000002", target_fw="Maybe"),
                                             row_tested("000002", target_fw="Y")])
     assert ("SG401", "000002") in codes(assess([sl]))
+
+
+def test_a_negative_count_beside_a_count_conflicts(tmp_path):
+    """A count the reader refuses (SG106) is not blank: the row states it."""
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"), row_tested("000002", installs=-5),
+                                            row_tested("000002", installs=40)])
+    a = assess([sl])
+    assert {("SG106", "000002"), ("SG401", "000002")} <= set(codes(a))
+
+
+def test_a_parent_that_is_no_id_beside_an_id_conflicts(tmp_path):
+    ex = excluded(tmp_path / "ex.xlsx", [row_child("000002", "000001", "Active"),
+                                         row_child("000002", "no parent yet", "Active")])
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001")])
+    assert ("SG401", "000002") in codes(assess([sl, ex]))

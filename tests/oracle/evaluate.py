@@ -146,6 +146,7 @@ def row_record(table, values, cohort_option, problems):
             pid, p = parse_id(v)
             if p == "bad":
                 problems.append(("bad_id_cell", eid))
+                rec.setdefault("_said", {})[f] = fold(text(v))
             rec[f] = pid or ""
     for f in ("installs", "devices"):
         if f in fields:
@@ -153,6 +154,8 @@ def row_record(table, values, cohort_option, problems):
             rec[f] = n
             if bad:
                 rec["_bad_count"] = True
+                if n is None:  # not a number, yet not blank: the row still states it
+                    rec.setdefault("_said", {})[f] = fold(text(fields[f]))
     if "epcl_report" in fields:
         n, bad = parse_count(fields["epcl_report"])
         rec["epcl_report"] = n
@@ -229,12 +232,21 @@ def stated(value):
     return value not in (None, "", "?")
 
 
+def said(rec, f):
+    """What a row says of a field: its value, or the text of a cell that could not
+    be read (not blank, so stated: spec section 3); None when blank."""
+    if stated(rec[f]):
+        return rec[f]
+    text_ = rec.get("_said", {}).get(f)
+    return ("said", text_) if text_ else None
+
+
 def rows_conflict(a, b):
     for f in COMPARED:
         if f == "cohort" and not (a["_cohort_given"] and b["_cohort_given"]):
             continue
-        if f in a and f in b and stated(a[f]) and stated(b[f]):
-            va, vb = a[f], b[f]
+        if f in a and f in b and said(a, f) is not None and said(b, f) is not None:
+            va, vb = said(a, f), said(b, f)
             if f == "cohort":
                 va, vb = va.lower(), vb.lower()
             if va != vb:

@@ -3,8 +3,8 @@
 Rows of one id are merged when they agree on every field that both give
 (status, reports, target FW, report number, DMC id, devices, counts, links);
 otherwise which one is right cannot be known. A column one table lacks is
-not compared, nor is a blank cell; a status, reason or Target FW written
-with a word se-graph does not know is compared as written.
+not compared, nor is a blank cell; a cell se-graph could not read (an
+unknown status, a negative count, an id that is none) is compared as written.
 """
 
 from __future__ import annotations
