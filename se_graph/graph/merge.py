@@ -157,6 +157,11 @@ def merge_rows(entries: Iterable[Entry]) -> Merged:
             if name not in _NOT_MERGED and entry.knows(name)
             and (not first.knows(name) or (getattr(first, name) is None and getattr(entry, name) is not None))
         }
+        # a cell this row states but could not be read, where the record states
+        # nothing: kept, so that a later row is compared with it too
+        carried = tuple(pair for pair in entry.unread if _stated(first, pair[0]) is None)
+        if carried:
+            fill["unread"] = first.unread + carried
         if is_unknown_cohort(first.cohort) and not is_unknown_cohort(entry.cohort):
             fill["cohort"] = entry.cohort
         if not entry.known <= first.known:

@@ -123,3 +123,11 @@ def test_a_parent_that_is_no_id_beside_an_id_conflicts(tmp_path):
                                          row_child("000002", "no parent yet", "Active")])
     sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001")])
     assert ("SG401", "000002") in codes(assess([sl, ex]))
+
+
+def test_an_unreadable_cell_on_a_second_row_is_compared_with_a_third(tmp_path):
+    """Blank, then -5, then 40: the first row states nothing, the second and third
+    disagree, and the merge must still see it."""
+    sl = status_list(tmp_path / "sl.xlsx", [row_tested("000001"), row_tested("000002", installs=None),
+                                            row_tested("000002", installs=-5), row_tested("000002", installs=40)])
+    assert ("SG401", "000002") in codes(assess([sl]))
